@@ -1,0 +1,289 @@
+//! The command line: argument parsing, reading files, printing reports, exit codes.
+//!
+//! This is the only module that touches the file system, standard streams and the process exit status.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use charterc::report::{self, Summary, human, json};
+use charterc::{Analysis, check_bytes, checks};
+
+const EXAMPLES: &str = "\
+Examples:
+  charterc check charters/                 check every .charter file under charters/
+  charterc check --deny warnings gov.charter
+                                           fail (exit 1) on warnings too
+  cat gov.charter | charterc check -       check standard input
+  charterc check --format json charters/   one JSON document for editors and CI
+  charterc compile charters/kitops.charter print the checked IR as JSON
+  charterc explain CH101                   explain a finding (also by name: undefined-reference)
+
+Exit status: 0 clean, 1 findings at or above the deny level, 2 usage or I/O error.";
+
+/// A compiler and linter for governance charters.
+#[derive(Debug, Parser)]
+#[command(name = "charterc", version, about, after_help = EXAMPLES)]
+pub(crate) struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check charters and report contradictions and ambiguities.
+    Check {
+        /// Files or folders (searched recursively for `.charter` files); `-` reads standard input.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Fail on findings of this level and above (`warnings` makes warnings fail the run too).
+        #[arg(long, value_enum, default_value_t = DenyLevel::Errors)]
+        deny: DenyLevel,
+    },
+    /// Check one charter and print its checked IR as JSON.
+    Compile {
+        /// The charter file; `-` reads standard input.
+        path: PathBuf,
+    },
+    /// Explain a finding: what it finds, why it matters, an example.
+    Explain {
+        /// A code (`CH101`) or name (`undefined-reference`); omit to list every finding.
+        code: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Rich report with source snippets (colour on a terminal unless NO_COLOR is set).
+    Human,
+    /// The same report without drawing characters, for screen readers and logs.
+    Plain,
+    /// One JSON document.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum DenyLevel {
+    /// Only errors fail the run.
+    Errors,
+    /// Warnings fail the run too.
+    Warnings,
+}
+
+/// Runs a parsed command line and returns the process exit status.
+pub(crate) fn run(cli: Cli) -> ExitCode {
+    let mut out = Output::default();
+    let status = match cli.command {
+        Command::Check { paths, format, deny } => run_check(&paths, format, deny, &mut out),
+        Command::Compile { path } => run_compile(&path, &mut out),
+        Command::Explain { code } => run_explain(code.as_deref(), &mut out),
+    };
+    out.flush();
+    ExitCode::from(status)
+}
+
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_USAGE_OR_IO: u8 = 2;
+
+fn run_check(paths: &[PathBuf], format: Format, deny: DenyLevel, out: &mut Output) -> u8 {
+    let (files, mut io_failed) = collect_files(paths, out);
+    let mut analyses = Vec::new();
+    for file in &files {
+        match read(file) {
+            Ok(bytes) => analyses.push(check_bytes(&display(file), &bytes)),
+            Err(error) => {
+                out.err(&format!("error: cannot read `{}`: {error}", display(file)));
+                io_failed = true;
+            }
+        }
+    }
+    let summary = Summary::of(&analyses);
+    match format {
+        Format::Json => {
+            let document = json::diagnostics_document(&analyses);
+            out.json(&document);
+        }
+        Format::Human | Format::Plain => {
+            let style = match format {
+                Format::Plain => human::Style::Plain,
+                _ => human::Style::Graphical { color: use_color() },
+            };
+            for analysis in &analyses {
+                out.text(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
+            }
+            out.text(&summary_line(&analyses, summary));
+        }
+    }
+    let failed = summary.errors > 0 || (deny == DenyLevel::Warnings && summary.warnings > 0);
+    if io_failed {
+        EXIT_USAGE_OR_IO
+    } else if failed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn summary_line(analyses: &[Analysis], summary: Summary) -> String {
+    let mut res = String::new();
+    for analysis in analyses {
+        let file = Summary::of(std::slice::from_ref(analysis));
+        res.push_str(&format!(
+            "{}: {}, {}\n",
+            analysis.source.name,
+            report::plural(file.errors, "error"),
+            report::plural(file.warnings, "warning")
+        ));
+    }
+    res.push_str(&format!(
+        "checked {}: {}, {}\n",
+        report::plural(summary.files, "file"),
+        report::plural(summary.errors, "error"),
+        report::plural(summary.warnings, "warning")
+    ));
+    res
+}
+
+fn run_compile(path: &Path, out: &mut Output) -> u8 {
+    let bytes = match read(path) {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            out.err(&format!("error: cannot read `{}`: {error}", display(path)));
+            return EXIT_USAGE_OR_IO;
+        }
+    };
+    let analysis = check_bytes(&display(path), &bytes);
+    let summary = Summary::of(std::slice::from_ref(&analysis));
+    let style = human::Style::Graphical { color: use_color_stderr() };
+    match &analysis.charter {
+        Some(charter) if summary.errors == 0 => {
+            if !analysis.diagnostics.is_empty() {
+                out.err(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
+            }
+            out.json(&json::ir_document(&analysis.source.name, charter));
+            EXIT_CLEAN
+        }
+        _ => {
+            out.err(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
+            out.err(&format!("error: `{}` has {}; no IR printed", analysis.source.name, report::plural(summary.errors, "error")));
+            EXIT_FINDINGS
+        }
+    }
+}
+
+fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
+    let Some(code) = code else {
+        for lint in checks::ALL {
+            out.text(&format!("{}  {:<28} {}\n", lint.code, lint.name, lint.default_severity.as_str()));
+        }
+        return EXIT_CLEAN;
+    };
+    match checks::find(code) {
+        Some(lint) => {
+            out.text(&format!("{} {} ({})\n\n{}", lint.code, lint.name, lint.default_severity.as_str(), lint.docs));
+            EXIT_CLEAN
+        }
+        None => {
+            out.err(&format!("error: no finding has the code or name `{code}`; `charterc explain` lists them all"));
+            EXIT_USAGE_OR_IO
+        }
+    }
+}
+
+/// Expands folders to the `.charter` files under them, sorted; keeps files and `-` as given.
+fn collect_files(paths: &[PathBuf], out: &mut Output) -> (Vec<PathBuf>, bool) {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        if path.as_os_str() == "-" || !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let mut found = Vec::new();
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            match entry {
+                Ok(entry) if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "charter") => {
+                    found.push(entry.into_path());
+                }
+                Ok(_) => {}
+                Err(error) => {
+                    out.err(&format!("error: cannot read `{}`: {error}", display(path)));
+                    failed = true;
+                }
+            }
+        }
+        if found.is_empty() {
+            out.err(&format!("warning: no `.charter` files under `{}`", display(path)));
+        }
+        files.extend(found);
+    }
+    (files, failed)
+}
+
+fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        Ok(bytes)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+fn display(path: &Path) -> String {
+    if path.as_os_str() == "-" { "<stdin>".to_owned() } else { path.display().to_string() }
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+fn use_color() -> bool {
+    !no_color() && std::io::stdout().is_terminal()
+}
+
+fn use_color_stderr() -> bool {
+    !no_color() && std::io::stderr().is_terminal()
+}
+
+/// Buffered standard output and error. A closed pipe (`charterc check | head -1`) ends output quietly.
+#[derive(Debug, Default)]
+struct Output {
+    closed: bool,
+}
+
+impl Output {
+    fn text(&mut self, text: &str) {
+        if self.closed {
+            return;
+        }
+        let mut stdout = std::io::stdout().lock();
+        if stdout.write_all(text.as_bytes()).is_err() {
+            self.closed = true;
+        }
+    }
+
+    fn json<T: serde::Serialize>(&mut self, value: &T) {
+        match serde_json::to_string_pretty(value) {
+            Ok(text) => self.text(&format!("{text}\n")),
+            Err(error) => self.err(&format!("error: cannot write JSON: {error}")),
+        }
+    }
+
+    fn err(&mut self, text: &str) {
+        let mut stderr = std::io::stderr().lock();
+        let _ = writeln!(stderr, "{}", text.trim_end());
+    }
+
+    fn flush(&mut self) {
+        if !self.closed {
+            let _ = std::io::stdout().flush();
+        }
+    }
+}

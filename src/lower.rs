@@ -1,0 +1,235 @@
+//! AST to checked IR: name resolution, exact numbers, explicit bases, normalized durations.
+//!
+//! Lowering never stops at the first problem: it reports every diagnostic it finds and still produces an IR, in
+//! which an unresolvable reference or an unusable number is left out. The order is fixed: names are declared
+//! first (so items may be used before they are defined), then thresholds and the default vote (which decisions
+//! inherit), then roles, bodies and decisions, and last the purposes that role lifecycles imply.
+
+mod decisions;
+mod members;
+mod names;
+pub(crate) mod numbers;
+mod votes;
+
+use crate::ast;
+use crate::checks::{duplicate_definition, missing_metadata};
+use crate::diagnostic::Diagnostic;
+use crate::ir::{self, ItemKind};
+use crate::source::Span;
+use names::NameTable;
+
+/// Lowers a parsed charter to its IR, with every diagnostic found on the way.
+pub fn lower(source: &str, charter: &ast::Charter) -> (ir::Charter, Vec<Diagnostic>) {
+    let mut lowerer = Lowerer {
+        source,
+        names: NameTable::default(),
+        diagnostics: Vec::new(),
+        thresholds: Vec::new(),
+        default_vote: None,
+    };
+    lowerer.declare(charter);
+    lowerer.lower_thresholds(charter);
+    lowerer.lower_default_vote(charter);
+    let meta = lowerer.lower_meta(charter);
+    let mut res = ir::Charter {
+        meta,
+        roles: Vec::new(),
+        bodies: Vec::new(),
+        externals: Vec::new(),
+        thresholds: Vec::new(),
+        default_vote: lowerer.default_vote.clone(),
+        decisions: Vec::new(),
+    };
+    for item in &charter.items {
+        match item {
+            ast::Item::Role(role) if lowerer.is_definition(&role.name, ItemKind::Role) => {
+                res.roles.push(lowerer.lower_role(role));
+            }
+            ast::Item::Body(body) if lowerer.is_definition(&body.name, ItemKind::Body) => {
+                res.bodies.push(lowerer.lower_body(body));
+            }
+            ast::Item::External(external) if lowerer.is_definition(&external.name, ItemKind::External) => {
+                res.externals.push(ir::External {
+                    name: external.name.text.clone(),
+                    title: external.title.value.clone(),
+                    name_span: external.name.span,
+                    span: external.span,
+                });
+            }
+            ast::Item::Decision(decision) if lowerer.is_definition(&decision.name, ItemKind::Decision) => {
+                res.decisions.push(lowerer.lower_decision(decision));
+            }
+            _ => {}
+        }
+    }
+    res.thresholds = lowerer.thresholds.iter().flatten().cloned().collect();
+    members::infer_purposes(&mut res);
+    (res, lowerer.diagnostics)
+}
+
+/// The state of lowering one file.
+pub(crate) struct Lowerer<'a> {
+    source: &'a str,
+    names: NameTable,
+    diagnostics: Vec<Diagnostic>,
+    /// Lowered thresholds by index; `None` while being lowered (to stop a threshold that names itself).
+    thresholds: Vec<Option<ir::Threshold>>,
+    default_vote: Option<ir::VoteRule>,
+}
+
+impl Lowerer<'_> {
+    /// Declares every named item, reporting duplicates.
+    fn declare(&mut self, charter: &ast::Charter) {
+        let mut first_meta: Option<Span> = None;
+        let mut first_default: Option<Span> = None;
+        for item in &charter.items {
+            let (name, kind) = match item {
+                ast::Item::Role(role) => (&role.name, ItemKind::Role),
+                ast::Item::Body(body) => (&body.name, ItemKind::Body),
+                ast::Item::External(external) => (&external.name, ItemKind::External),
+                ast::Item::Threshold(threshold) => (&threshold.name, ItemKind::Threshold),
+                ast::Item::Decision(decision) => (&decision.name, ItemKind::Decision),
+                ast::Item::Meta(meta) => {
+                    self.once(&mut first_meta, meta.span, "charter");
+                    continue;
+                }
+                ast::Item::DefaultVote(vote) => {
+                    self.once(&mut first_default, vote.span, "default vote");
+                    continue;
+                }
+            };
+            self.names.define(name, kind, &mut self.diagnostics);
+        }
+    }
+
+    fn once(&mut self, first: &mut Option<Span>, span: Span, what: &str) {
+        match first {
+            Some(first) => {
+                let keyword_span = Span::new(span.start, span.start + what.len());
+                self.diagnostics.push(duplicate_definition::diagnostic(keyword_span, what, *first));
+            }
+            None => *first = Some(span),
+        }
+    }
+
+    /// Whether this item is the definition the name table kept (the first one of its name).
+    fn is_definition(&mut self, name: &ast::Ident, kind: ItemKind) -> bool {
+        let mut scratch = Vec::new();
+        self.names.resolve(name, &[kind], &mut scratch).is_some_and(|r| self.names.span_of(&r) == Some(name.span))
+    }
+
+    fn lower_meta(&mut self, charter: &ast::Charter) -> ir::Meta {
+        let mut meta = ir::Meta::default();
+        let Some(decl) = charter.items.iter().find_map(|item| match item {
+            ast::Item::Meta(meta) => Some(meta),
+            _ => None,
+        }) else {
+            self.diagnostics.push(missing_metadata::diagnostic(Span::new(0, 0), "`charter` block"));
+            return meta;
+        };
+        meta.name = Some(decl.name.value.clone());
+        meta.span = Some(decl.span);
+        for stmt in &decl.stmts {
+            match stmt {
+                ast::MetaStmt::Source(url) => meta.source = Some(url.value.clone()),
+                ast::MetaStmt::Version(version) => meta.version = Some(version.value.clone()),
+                ast::MetaStmt::Adopted(adopted) => meta.adopted = Some(adopted.value.clone()),
+            }
+        }
+        if meta.source.is_none() {
+            self.diagnostics.push(missing_metadata::diagnostic(decl.name.span, "`source` URL"));
+        }
+        meta
+    }
+
+    fn lower_thresholds(&mut self, charter: &ast::Charter) {
+        let decls: Vec<&ast::ThresholdDecl> = charter
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                ast::Item::Threshold(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        let kept: Vec<&ast::ThresholdDecl> =
+            decls.into_iter().filter(|t| self.is_definition(&t.name, ItemKind::Threshold)).collect();
+        self.thresholds = vec![None; kept.len()];
+        // Thresholds may name earlier thresholds; each is lowered once, in source order.
+        for (index, decl) in kept.into_iter().enumerate() {
+            let conditions = self.lower_conditions(&decl.conditions);
+            let threshold = ir::Threshold {
+                name: decl.name.text.clone(),
+                conditions,
+                allows: decl.allows.iter().map(lower_allow).collect(),
+                name_span: decl.name.span,
+                span: decl.span,
+            };
+            if let Some(slot) = self.thresholds.get_mut(index) {
+                *slot = Some(threshold);
+            }
+        }
+    }
+
+    fn lower_default_vote(&mut self, charter: &ast::Charter) {
+        let block = charter.items.iter().find_map(|item| match item {
+            ast::Item::DefaultVote(vote) => Some(vote),
+            _ => None,
+        });
+        if let Some(block) = block {
+            self.default_vote = Some(self.lower_vote(block, ir::RuleOrigin::Default));
+        }
+    }
+
+    /// A copy of the default vote for a decision, with its origin and the span of what invoked it.
+    fn default_rule(&self, origin: ir::RuleOrigin, span: Span) -> Option<ir::VoteRule> {
+        self.default_vote.clone().map(|mut rule| {
+            rule.origin = origin;
+            rule.span = span;
+            rule
+        })
+    }
+
+    fn lower_actor(&mut self, actor: &ast::Actor, kinds: &[ItemKind]) -> Option<ir::Actor> {
+        match actor {
+            ast::Actor::Anyone(span) => Some(ir::Actor::Anyone { span: *span }),
+            ast::Actor::Named(name) => {
+                self.names.resolve(name, kinds, &mut self.diagnostics).map(|item| ir::Actor::Item { item })
+            }
+        }
+    }
+
+    fn lower_actors(&mut self, actors: &[ast::Actor], kinds: &[ItemKind]) -> Vec<ir::Actor> {
+        actors.iter().filter_map(|actor| self.lower_actor(actor, kinds)).collect()
+    }
+
+    fn lower_exclusions(&mut self, exclusions: &[ast::Exclusion]) -> Vec<ir::Exclusion> {
+        exclusions
+            .iter()
+            .filter_map(|exclusion| match exclusion {
+                ast::Exclusion::Subject(span) => Some(ir::Exclusion::Subject { span: *span }),
+                ast::Exclusion::Accused(span) => Some(ir::Exclusion::Accused { span: *span }),
+                ast::Exclusion::Nominator(span) => Some(ir::Exclusion::Nominator { span: *span }),
+                ast::Exclusion::Named(name) => self
+                    .names
+                    .resolve(name, &[ItemKind::Role, ItemKind::Body], &mut self.diagnostics)
+                    .map(|item| ir::Exclusion::Item { item }),
+            })
+            .collect()
+    }
+
+    fn resolve(&mut self, name: &ast::Ident, kinds: &[ItemKind]) -> Option<ir::Ref> {
+        self.names.resolve(name, kinds, &mut self.diagnostics)
+    }
+
+    fn lower_cadence(&mut self, cadence: &ast::Cadence) -> ir::Cadence {
+        let every = cadence
+            .every
+            .as_ref()
+            .and_then(|d| numbers::duration(d, numbers::source_text(self.source, d.span), &mut self.diagnostics));
+        ir::Cadence { what: cadence.what.value.clone(), every, span: cadence.span }
+    }
+}
+
+fn lower_allow(allow: &ast::Allow) -> ir::Allow {
+    ir::Allow { lint: allow.lint.text.clone(), reason: allow.reason.value.clone(), span: allow.span }
+}

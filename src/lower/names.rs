@@ -1,0 +1,92 @@
+//! The name table: every item's name, kind and index, and resolution of references against it.
+
+use std::collections::BTreeMap;
+
+use crate::ast;
+use crate::checks::{duplicate_definition, undefined_reference, wrong_kind_reference};
+use crate::diagnostic::Diagnostic;
+use crate::ir::{ItemKind, Ref};
+use crate::source::Span;
+
+/// One defined item.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Entry {
+    pub(super) kind: ItemKind,
+    pub(super) index: usize,
+    pub(super) span: Span,
+}
+
+/// All item names of one charter. Names share one namespace across kinds.
+#[derive(Debug, Default)]
+pub(super) struct NameTable {
+    entries: BTreeMap<String, Entry>,
+    counts: BTreeMap<ItemKind, usize>,
+}
+
+impl NameTable {
+    /// Defines `name`; returns its index within its kind, or `None` (with a diagnostic) if it is already defined.
+    pub(super) fn define(&mut self, name: &ast::Ident, kind: ItemKind, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+        if let Some(first) = self.entries.get(&name.text) {
+            diagnostics.push(duplicate_definition::diagnostic(name.span, &name.text, first.span));
+            return None;
+        }
+        let count = self.counts.entry(kind).or_insert(0);
+        let index = *count;
+        *count += 1;
+        self.entries.insert(name.text.clone(), Entry { kind, index, span: name.span });
+        Some(index)
+    }
+
+    /// Resolves `name` to an item of one of the `expected` kinds, reporting an undefined or wrong-kind reference.
+    pub(super) fn resolve(&self, name: &ast::Ident, expected: &[ItemKind], diagnostics: &mut Vec<Diagnostic>) -> Option<Ref> {
+        let what = describe_kinds(expected);
+        match self.entries.get(&name.text) {
+            Some(entry) if expected.contains(&entry.kind) => {
+                Some(Ref { kind: entry.kind, index: entry.index, name: name.text.clone(), span: name.span })
+            }
+            Some(entry) => {
+                diagnostics.push(wrong_kind_reference::diagnostic(name.span, &name.text, entry.kind.keyword(), &what, entry.span));
+                None
+            }
+            None => {
+                let suggestion = self.closest(&name.text, expected);
+                diagnostics.push(undefined_reference::diagnostic(name.span, &name.text, &what, suggestion));
+                None
+            }
+        }
+    }
+
+    /// Where the item a reference points to is defined.
+    pub(super) fn span_of(&self, item: &Ref) -> Option<Span> {
+        self.entries.get(&item.name).map(|entry| entry.span)
+    }
+
+    /// The defined name of an expected kind closest to `name`, if it is close enough to be a typo.
+    fn closest(&self, name: &str, expected: &[ItemKind]) -> Option<&str> {
+        self.entries
+            .iter()
+            .filter(|(_, entry)| expected.contains(&entry.kind))
+            .map(|(candidate, _)| (strsim::damerau_levenshtein(name, candidate), candidate.as_str()))
+            .filter(|(distance, candidate)| {
+                *distance <= 2.max(candidate.len() / 3) || candidate.starts_with(name) || name.starts_with(candidate)
+            })
+            .min()
+            .map(|(_, candidate)| candidate)
+    }
+}
+
+/// "role", "role or body", "role, body or external body".
+fn describe_kinds(kinds: &[ItemKind]) -> String {
+    let words: Vec<&str> = kinds
+        .iter()
+        .map(|kind| match kind {
+            ItemKind::External => "external body",
+            other => other.keyword(),
+        })
+        .collect();
+    match words.as_slice() {
+        [] => "item".to_owned(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}

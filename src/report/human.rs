@@ -1,0 +1,101 @@
+//! Human-readable reports, rendered by miette.
+//!
+//! `Style::Graphical` draws source snippets with box-drawing characters (and colour when asked);
+//! `Style::Plain` narrates the same content in sentences, for screen readers and logs. Rendering takes its
+//! width and colour as arguments and never reads the terminal or global state, so tests are deterministic.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler};
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::SourceFile;
+
+/// How to draw a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// Source snippets with box drawing; colour if `color` is set.
+    Graphical {
+        /// Whether to use ANSI colours.
+        color: bool,
+    },
+    /// The same content as sentences, with no drawing characters.
+    Plain,
+}
+
+/// Renders the diagnostics of one file, each followed by a blank line.
+pub fn render(source: &SourceFile, diagnostics: &[Diagnostic], style: Style, width: usize) -> String {
+    let named = NamedSource::new(source.name.clone(), source.text.to_string()).with_language("charter");
+    let mut out = String::new();
+    for diagnostic in diagnostics {
+        let view = MietteView { diagnostic, source: &named };
+        let result = match style {
+            Style::Graphical { color } => {
+                let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+                GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false).render_report(&mut out, &view)
+            }
+            Style::Plain => NarratableReportHandler::new().render_report(&mut out, &view),
+        };
+        if result.is_err() {
+            // Rendering into a String only fails on a formatting bug; keep the essentials rather than nothing.
+            out.push_str(&format!("{}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.lint.code, diagnostic.message));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// A diagnostic with its source, as miette sees it.
+struct MietteView<'a> {
+    diagnostic: &'a Diagnostic,
+    source: &'a NamedSource<String>,
+}
+
+impl fmt::Debug for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.diagnostic.fmt(f)
+    }
+}
+
+impl fmt::Display for MietteView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.diagnostic.message)
+    }
+}
+
+impl std::error::Error for MietteView<'_> {}
+
+impl miette::Diagnostic for MietteView<'_> {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let lint = self.diagnostic.lint;
+        Some(Box::new(format!("{}[{}]: {}", self.diagnostic.severity.as_str(), lint.code, lint.name)))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.diagnostic.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        let mut lines: Vec<String> = self.diagnostic.notes.iter().map(|note| format!("note: {note}")).collect();
+        if let Some(help) = &self.diagnostic.help {
+            lines.push(help.clone());
+        }
+        if lines.is_empty() { None } else { Some(Box::new(lines.join("\n"))) }
+    }
+
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let primary = &self.diagnostic.primary;
+        let label = |message: &str| if message.is_empty() { None } else { Some(message.to_owned()) };
+        let primary = LabeledSpan::new_primary_with_span(label(&primary.message), primary.span);
+        let secondary =
+            self.diagnostic.secondary.iter().map(move |l| LabeledSpan::new_with_span(label(&l.message), l.span));
+        Some(Box::new(std::iter::once(primary).chain(secondary)))
+    }
+}

@@ -1,0 +1,104 @@
+//! Text to AST: the pest boundary.
+//!
+//! [`parse`] returns the AST of a file or exactly one diagnostic. This is the only module that knows pest:
+//! `Rule`, `Pair` and pest's errors never leave it. Syntax errors are rewritten in the words of a charter author
+//! ("expected a duration such as `7 days`"), with a "did you mean" when the word found is close to one expected.
+
+mod build;
+mod grammar;
+
+use pest::Parser as _;
+
+use crate::ast;
+use crate::checks::{internal_error, syntax_error};
+use crate::diagnostic::{Diagnostic, Label};
+use crate::source::{SourceFile, Span};
+use grammar::{CharterParser, Rule, describe};
+
+/// Parses one file into its AST, or returns the first syntax error.
+pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
+    let text: &str = &source.text;
+    let mut pairs = CharterParser::parse(Rule::file, text).map_err(|error| syntax_diagnostic(text, &error))?;
+    let file = pairs.next().ok_or_else(|| {
+        internal_error::diagnostic(Span::new(0, 0), "the parser returned no file")
+    })?;
+    build::build_file(file).map_err(|error| internal_error::diagnostic(error.span, &error.message))
+}
+
+fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
+    let offset = match error.location {
+        pest::error::InputLocation::Pos(pos) => pos,
+        pest::error::InputLocation::Span((start, _)) => start,
+    };
+    let found = token_at(text, offset);
+    let found_span = Span::new(offset, offset + found.map_or(0, str::len));
+    let mut expected: Vec<&'static str> = match &error.variant {
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.iter().map(|r| describe(*r)).collect(),
+        pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
+    };
+    expected.sort_unstable();
+    expected.dedup();
+    // `}` reads best last, as in "expected `size`, `join` or `}`".
+    if let Some(index) = expected.iter().position(|e| *e == "`}`") {
+        let brace = expected.remove(index);
+        expected.push(brace);
+    }
+    let found_words = match found {
+        Some(token) => format!("`{token}`"),
+        None => "the end of the file".to_owned(),
+    };
+    let message = if expected.is_empty() {
+        format!("unexpected {found_words}")
+    } else {
+        format!("expected {}, found {found_words}", join_or(&expected))
+    };
+    let label = if expected.is_empty() { "not expected here".to_owned() } else { format!("expected {}", short_expected(&expected)) };
+    let mut diagnostic = syntax_error::diagnostic(message, Label::new(found_span, label));
+    if let Some(suggestion) = found.and_then(|token| closest_keyword(token, &expected)) {
+        diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
+    } else if found.is_some_and(is_reserved) {
+        diagnostic = diagnostic.with_help(format!("`{}` is a reserved word; choose another name", found.unwrap_or_default()));
+    }
+    diagnostic
+}
+
+/// The token starting at `offset`: a word, a number, or a single character.
+fn token_at(text: &str, offset: usize) -> Option<&str> {
+    let rest = text.get(offset..)?;
+    let first = rest.chars().next()?;
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let len = if is_word(first) {
+        rest.char_indices().find(|(_, c)| !is_word(*c)).map_or(rest.len(), |(i, _)| i)
+    } else {
+        first.len_utf8()
+    };
+    rest.get(..len)
+}
+
+fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
+
+fn short_expected(expected: &[&str]) -> String {
+    if expected.len() <= 3 { join_or(expected) } else { "a statement of this block".to_owned() }
+}
+
+/// The expected keyword closest to what was written, if it is close enough to be a typo.
+fn closest_keyword<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    expected
+        .iter()
+        .filter_map(|e| e.strip_prefix('`').and_then(|e| e.split('`').next()))
+        .filter(|keyword| keyword.chars().all(|c| c.is_alphabetic() || c == ' ') && *keyword != found)
+        .map(|keyword| (strsim::damerau_levenshtein(found, keyword.split(' ').next().unwrap_or(keyword)), keyword))
+        .filter(|(distance, keyword)| *distance <= 2.max(keyword.len() / 3) && *distance < keyword.len())
+        .min()
+        .map(|(_, keyword)| keyword)
+}
+
+fn is_reserved(word: &str) -> bool {
+    matches!(word, "except" | "and" | "of" | "with" | "per" | "anyone" | "to" | "yes" | "no" | "abstain" | "turnout")
+}
