@@ -45,7 +45,9 @@ pub static ALL: &[&Lint] = &[
 
 /// Finds a finding by code (`CH101`, any case) or by name (`undefined-reference`).
 pub fn find(code_or_name: &str) -> Option<&'static Lint> {
-    ALL.iter().copied().find(|lint| lint.code.eq_ignore_ascii_case(code_or_name) || lint.name == code_or_name)
+    ALL.iter()
+        .copied()
+        .find(|lint| lint.code.eq_ignore_ascii_case(code_or_name) || lint.name == code_or_name)
 }
 
 /// Where IR checks report their findings.

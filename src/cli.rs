@@ -79,7 +79,11 @@ enum DenyLevel {
 pub(crate) fn run(cli: Cli) -> ExitCode {
     let mut out = Output::default();
     let status = match cli.command {
-        Command::Check { paths, format, deny } => run_check(&paths, format, deny, &mut out),
+        Command::Check {
+            paths,
+            format,
+            deny,
+        } => run_check(&paths, format, deny, &mut out),
         Command::Compile { path } => run_compile(&path, &mut out),
         Command::Explain { code } => run_explain(code.as_deref(), &mut out),
     };
@@ -115,7 +119,12 @@ fn run_check(paths: &[PathBuf], format: Format, deny: DenyLevel, out: &mut Outpu
                 _ => human::Style::Graphical { color: use_color() },
             };
             for analysis in &analyses {
-                out.text(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
+                out.text(&human::render(
+                    &analysis.source,
+                    &analysis.diagnostics,
+                    style,
+                    100,
+                ));
             }
             out.text(&summary_line(&analyses, summary));
         }
@@ -160,18 +169,34 @@ fn run_compile(path: &Path, out: &mut Output) -> u8 {
     };
     let analysis = check_bytes(&display(path), &bytes);
     let summary = Summary::of(std::slice::from_ref(&analysis));
-    let style = human::Style::Graphical { color: use_color_stderr() };
+    let style = human::Style::Graphical {
+        color: use_color_stderr(),
+    };
     match &analysis.charter {
         Some(charter) if summary.errors == 0 => {
             if !analysis.diagnostics.is_empty() {
-                out.err(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
+                out.err(&human::render(
+                    &analysis.source,
+                    &analysis.diagnostics,
+                    style,
+                    100,
+                ));
             }
             out.json(&json::ir_document(&analysis.source.name, charter));
             EXIT_CLEAN
         }
         _ => {
-            out.err(&human::render(&analysis.source, &analysis.diagnostics, style, 100));
-            out.err(&format!("error: `{}` has {}; no IR printed", analysis.source.name, report::plural(summary.errors, "error")));
+            out.err(&human::render(
+                &analysis.source,
+                &analysis.diagnostics,
+                style,
+                100,
+            ));
+            out.err(&format!(
+                "error: `{}` has {}; no IR printed",
+                analysis.source.name,
+                report::plural(summary.errors, "error")
+            ));
             EXIT_FINDINGS
         }
     }
@@ -180,17 +205,30 @@ fn run_compile(path: &Path, out: &mut Output) -> u8 {
 fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
     let Some(code) = code else {
         for lint in checks::ALL {
-            out.text(&format!("{}  {:<28} {}\n", lint.code, lint.name, lint.default_severity.as_str()));
+            out.text(&format!(
+                "{}  {:<28} {}\n",
+                lint.code,
+                lint.name,
+                lint.default_severity.as_str()
+            ));
         }
         return EXIT_CLEAN;
     };
     match checks::find(code) {
         Some(lint) => {
-            out.text(&format!("{} {} ({})\n\n{}", lint.code, lint.name, lint.default_severity.as_str(), lint.docs));
+            out.text(&format!(
+                "{} {} ({})\n\n{}",
+                lint.code,
+                lint.name,
+                lint.default_severity.as_str(),
+                lint.docs
+            ));
             EXIT_CLEAN
         }
         None => {
-            out.err(&format!("error: no finding has the code or name `{code}`; `charterc explain` lists them all"));
+            out.err(&format!(
+                "error: no finding has the code or name `{code}`; `charterc explain` lists them all"
+            ));
             EXIT_USAGE_OR_IO
         }
     }
@@ -208,7 +246,10 @@ fn collect_files(paths: &[PathBuf], out: &mut Output) -> (Vec<PathBuf>, bool) {
         let mut found = Vec::new();
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
             match entry {
-                Ok(entry) if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "charter") => {
+                Ok(entry)
+                    if entry.file_type().is_file()
+                        && entry.path().extension().is_some_and(|e| e == "charter") =>
+                {
                     found.push(entry.into_path());
                 }
                 Ok(_) => {}
@@ -219,7 +260,10 @@ fn collect_files(paths: &[PathBuf], out: &mut Output) -> (Vec<PathBuf>, bool) {
             }
         }
         if found.is_empty() {
-            out.err(&format!("warning: no `.charter` files under `{}`", display(path)));
+            out.err(&format!(
+                "warning: no `.charter` files under `{}`",
+                display(path)
+            ));
         }
         files.extend(found);
     }
@@ -237,7 +281,11 @@ fn read(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 fn display(path: &Path) -> String {
-    if path.as_os_str() == "-" { "<stdin>".to_owned() } else { path.display().to_string() }
+    if path.as_os_str() == "-" {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
 }
 
 fn no_color() -> bool {

@@ -69,7 +69,10 @@ pub struct Label {
 impl Label {
     /// Creates a label.
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Label { span, message: message.into() }
+        Label {
+            span,
+            message: message.into(),
+        }
     }
 }
 
@@ -126,7 +129,12 @@ impl Diagnostic {
 
     /// The canonical order of diagnostics in one file: by position, then code, then message.
     pub fn sort_key(&self) -> (usize, usize, &'static str, &str) {
-        (self.primary.span.start, self.primary.span.end, self.lint.code, self.message.as_str())
+        (
+            self.primary.span.start,
+            self.primary.span.end,
+            self.lint.code,
+            self.message.as_str(),
+        )
     }
 }
 

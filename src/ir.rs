@@ -969,7 +969,9 @@ impl Charter {
         }
         for body in &self.bodies {
             match &body.composition {
-                Composition::AllOf { of: items } | Composition::DrawnFrom { from: items } => res.extend(items),
+                Composition::AllOf { of: items } | Composition::DrawnFrom { from: items } => {
+                    res.extend(items)
+                }
                 Composition::Unstated => {}
             }
             res.extend(&body.appointed_by);
@@ -990,7 +992,9 @@ impl Charter {
             if let Some(rule) = &decision.vote {
                 rule_refs(rule, &mut res);
             }
-            if let Some(Objection::Actor { actor }) = decision.lazy_consensus.as_ref().map(|l| &l.on_objection) {
+            if let Some(Objection::Actor { actor }) =
+                decision.lazy_consensus.as_ref().map(|l| &l.on_objection)
+            {
                 res.extend(actor.item());
             }
             exclusion_refs(&decision.recusals, &mut res);
@@ -1015,8 +1019,12 @@ impl Charter {
 
 fn purpose_ref(purpose: &Purpose) -> Option<&Ref> {
     match purpose {
-        Purpose::Admit { role } | Purpose::Remove { role } | Purpose::Reinstate { role } => Some(role),
-        Purpose::Appoint { body } | Purpose::Elect { body } | Purpose::NoConfidence { body } => Some(body),
+        Purpose::Admit { role } | Purpose::Remove { role } | Purpose::Reinstate { role } => {
+            Some(role)
+        }
+        Purpose::Appoint { body } | Purpose::Elect { body } | Purpose::NoConfidence { body } => {
+            Some(body)
+        }
         Purpose::AmendCharter
         | Purpose::ResolveConflicts
         | Purpose::EnforceConduct

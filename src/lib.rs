@@ -62,7 +62,11 @@ pub fn check(source: &SourceFile) -> Analysis {
         }
     };
     diagnostic::sort_diagnostics(&mut diagnostics);
-    Analysis { source: source.clone(), charter, diagnostics }
+    Analysis {
+        source: source.clone(),
+        charter,
+        diagnostics,
+    }
 }
 
 /// The analysis of a file whose bytes are not UTF-8: one `not-utf8` error at the first invalid byte.

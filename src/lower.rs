@@ -48,7 +48,9 @@ pub fn lower(source: &str, charter: &ast::Charter) -> (ir::Charter, Vec<Diagnost
             ast::Item::Body(body) if lowerer.is_definition(&body.name, ItemKind::Body) => {
                 res.bodies.push(lowerer.lower_body(body));
             }
-            ast::Item::External(external) if lowerer.is_definition(&external.name, ItemKind::External) => {
+            ast::Item::External(external)
+                if lowerer.is_definition(&external.name, ItemKind::External) =>
+            {
                 res.externals.push(ir::External {
                     name: external.name.text.clone(),
                     title: external.title.value.clone(),
@@ -56,7 +58,9 @@ pub fn lower(source: &str, charter: &ast::Charter) -> (ir::Charter, Vec<Diagnost
                     span: external.span,
                 });
             }
-            ast::Item::Decision(decision) if lowerer.is_definition(&decision.name, ItemKind::Decision) => {
+            ast::Item::Decision(decision)
+                if lowerer.is_definition(&decision.name, ItemKind::Decision) =>
+            {
                 res.decisions.push(lowerer.lower_decision(decision));
             }
             _ => {}
@@ -106,7 +110,8 @@ impl Lowerer<'_> {
         match first {
             Some(first) => {
                 let keyword_span = Span::new(span.start, span.start + what.len());
-                self.diagnostics.push(duplicate_definition::diagnostic(keyword_span, what, *first));
+                self.diagnostics
+                    .push(duplicate_definition::diagnostic(keyword_span, what, *first));
             }
             None => *first = Some(span),
         }
@@ -115,7 +120,9 @@ impl Lowerer<'_> {
     /// Whether this item is the definition the name table kept (the first one of its name).
     fn is_definition(&mut self, name: &ast::Ident, kind: ItemKind) -> bool {
         let mut scratch = Vec::new();
-        self.names.resolve(name, &[kind], &mut scratch).is_some_and(|r| self.names.span_of(&r) == Some(name.span))
+        self.names
+            .resolve(name, &[kind], &mut scratch)
+            .is_some_and(|r| self.names.span_of(&r) == Some(name.span))
     }
 
     fn lower_meta(&mut self, charter: &ast::Charter) -> ir::Meta {
@@ -124,7 +131,10 @@ impl Lowerer<'_> {
             ast::Item::Meta(meta) => Some(meta),
             _ => None,
         }) else {
-            self.diagnostics.push(missing_metadata::diagnostic(Span::new(0, 0), "`charter` block"));
+            self.diagnostics.push(missing_metadata::diagnostic(
+                Span::new(0, 0),
+                "`charter` block",
+            ));
             return meta;
         };
         meta.name = Some(decl.name.value.clone());
@@ -137,7 +147,8 @@ impl Lowerer<'_> {
             }
         }
         if meta.source.is_none() {
-            self.diagnostics.push(missing_metadata::diagnostic(decl.name.span, "`source` URL"));
+            self.diagnostics
+                .push(missing_metadata::diagnostic(decl.name.span, "`source` URL"));
         }
         meta
     }
@@ -151,8 +162,10 @@ impl Lowerer<'_> {
                 _ => None,
             })
             .collect();
-        let kept: Vec<&ast::ThresholdDecl> =
-            decls.into_iter().filter(|t| self.is_definition(&t.name, ItemKind::Threshold)).collect();
+        let kept: Vec<&ast::ThresholdDecl> = decls
+            .into_iter()
+            .filter(|t| self.is_definition(&t.name, ItemKind::Threshold))
+            .collect();
         self.thresholds = vec![None; kept.len()];
         // Thresholds may name earlier thresholds; each is lowered once, in source order.
         for (index, decl) in kept.into_iter().enumerate() {
@@ -192,14 +205,18 @@ impl Lowerer<'_> {
     fn lower_actor(&mut self, actor: &ast::Actor, kinds: &[ItemKind]) -> Option<ir::Actor> {
         match actor {
             ast::Actor::Anyone(span) => Some(ir::Actor::Anyone { span: *span }),
-            ast::Actor::Named(name) => {
-                self.names.resolve(name, kinds, &mut self.diagnostics).map(|item| ir::Actor::Item { item })
-            }
+            ast::Actor::Named(name) => self
+                .names
+                .resolve(name, kinds, &mut self.diagnostics)
+                .map(|item| ir::Actor::Item { item }),
         }
     }
 
     fn lower_actors(&mut self, actors: &[ast::Actor], kinds: &[ItemKind]) -> Vec<ir::Actor> {
-        actors.iter().filter_map(|actor| self.lower_actor(actor, kinds)).collect()
+        actors
+            .iter()
+            .filter_map(|actor| self.lower_actor(actor, kinds))
+            .collect()
     }
 
     fn lower_exclusions(&mut self, exclusions: &[ast::Exclusion]) -> Vec<ir::Exclusion> {
@@ -211,7 +228,11 @@ impl Lowerer<'_> {
                 ast::Exclusion::Nominator(span) => Some(ir::Exclusion::Nominator { span: *span }),
                 ast::Exclusion::Named(name) => self
                     .names
-                    .resolve(name, &[ItemKind::Role, ItemKind::Body], &mut self.diagnostics)
+                    .resolve(
+                        name,
+                        &[ItemKind::Role, ItemKind::Body],
+                        &mut self.diagnostics,
+                    )
                     .map(|item| ir::Exclusion::Item { item }),
             })
             .collect()
@@ -222,14 +243,25 @@ impl Lowerer<'_> {
     }
 
     fn lower_cadence(&mut self, cadence: &ast::Cadence) -> ir::Cadence {
-        let every = cadence
-            .every
-            .as_ref()
-            .and_then(|d| numbers::duration(d, numbers::source_text(self.source, d.span), &mut self.diagnostics));
-        ir::Cadence { what: cadence.what.value.clone(), every, span: cadence.span }
+        let every = cadence.every.as_ref().and_then(|d| {
+            numbers::duration(
+                d,
+                numbers::source_text(self.source, d.span),
+                &mut self.diagnostics,
+            )
+        });
+        ir::Cadence {
+            what: cadence.what.value.clone(),
+            every,
+            span: cadence.span,
+        }
     }
 }
 
 fn lower_allow(allow: &ast::Allow) -> ir::Allow {
-    ir::Allow { lint: allow.lint.text.clone(), reason: allow.reason.value.clone(), span: allow.span }
+    ir::Allow {
+        lint: allow.lint.text.clone(),
+        reason: allow.reason.value.clone(),
+        span: allow.span,
+    }
 }

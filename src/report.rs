@@ -23,7 +23,10 @@ pub struct Summary {
 impl Summary {
     /// Counts the findings of several analyses.
     pub fn of(analyses: &[Analysis]) -> Summary {
-        let mut res = Summary { files: analyses.len(), ..Summary::default() };
+        let mut res = Summary {
+            files: analyses.len(),
+            ..Summary::default()
+        };
         for diagnostic in analyses.iter().flat_map(|a| &a.diagnostics) {
             match diagnostic.severity {
                 Severity::Error => res.errors += 1,
@@ -36,5 +39,9 @@ impl Summary {
 
 /// "1 error", "2 warnings".
 pub fn plural(count: usize, word: &str) -> String {
-    if count == 1 { format!("1 {word}") } else { format!("{count} {word}s") }
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
 }

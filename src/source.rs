@@ -17,7 +17,10 @@ pub struct SourceFile {
 impl SourceFile {
     /// Creates a source file from a name and its text.
     pub fn new(name: impl Into<String>, text: impl Into<Arc<str>>) -> Self {
-        SourceFile { name: name.into(), text: text.into() }
+        SourceFile {
+            name: name.into(),
+            text: text.into(),
+        }
     }
 }
 
@@ -33,7 +36,10 @@ pub struct Span {
 impl Span {
     /// Creates a span; `end` is clamped to be at least `start`.
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 
     /// The smallest span covering both.
@@ -90,7 +96,10 @@ pub struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes the line starts of `text`.
     pub fn new(text: &'a str) -> Self {
-        LineIndex { text, index: line_index::LineIndex::new(text) }
+        LineIndex {
+            text,
+            index: line_index::LineIndex::new(text),
+        }
     }
 
     /// The position of a byte offset; offsets past the end or inside a character are moved back to the nearest
@@ -101,9 +110,17 @@ impl<'a> LineIndex<'a> {
             offset -= 1;
         }
         let size = line_index::TextSize::try_from(offset).unwrap_or_default();
-        let line_col = self.index.try_line_col(size).unwrap_or(line_index::LineCol { line: 0, col: 0 });
+        let line_col = self
+            .index
+            .try_line_col(size)
+            .unwrap_or(line_index::LineCol { line: 0, col: 0 });
         let line_start = offset - line_col.col as usize;
-        let column = self.text.get(line_start..offset).unwrap_or_default().chars().count() as u32;
+        let column = self
+            .text
+            .get(line_start..offset)
+            .unwrap_or_default()
+            .chars()
+            .count() as u32;
         let utf16 = self
             .index
             .to_wide(line_index::WideEncoding::Utf16, line_col)
@@ -112,7 +129,10 @@ impl<'a> LineIndex<'a> {
             offset,
             line: line_col.line + 1,
             column: column + 1,
-            lsp: LspPosition { line: line_col.line, character: utf16 },
+            lsp: LspPosition {
+                line: line_col.line,
+                character: utf16,
+            },
         }
     }
 }

@@ -18,7 +18,8 @@ use grammar::{CharterParser, Rule, describe};
 /// Parses one file into its AST, or returns the first syntax error.
 pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     let text: &str = &source.text;
-    let mut pairs = CharterParser::parse(Rule::file, text).map_err(|error| syntax_diagnostic(text, &error))?;
+    let mut pairs =
+        CharterParser::parse(Rule::file, text).map_err(|error| syntax_diagnostic(text, &error))?;
     let file = pairs.next().ok_or_else(|| {
         internal_error::diagnostic(Span::new(0, 0), "the parser returned no file")
     })?;
@@ -31,9 +32,14 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
         pest::error::InputLocation::Span((start, _)) => start,
     };
     let found = token_at(text, offset);
-    let found_span = Span::new(offset, offset + found.map_or(0, str::len));
+    let found_span = match found {
+        Some(token) => Span::new(offset, offset + token.len()),
+        None => last_token_span(text, offset),
+    };
     let mut expected: Vec<&'static str> = match &error.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => positives.iter().map(|r| describe(*r)).collect(),
+        pest::error::ErrorVariant::ParsingError { positives, .. } => {
+            positives.iter().map(|r| describe(*r)).collect()
+        }
         pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
     };
     expected.sort_unstable();
@@ -52,12 +58,19 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
     } else {
         format!("expected {}, found {found_words}", join_or(&expected))
     };
-    let label = if expected.is_empty() { "not expected here".to_owned() } else { format!("expected {}", short_expected(&expected)) };
+    let label = match found {
+        None => "the file ends here".to_owned(),
+        Some(_) if expected.is_empty() || expected.len() > 3 => "not valid here".to_owned(),
+        Some(_) => format!("expected {}", join_or(&expected)),
+    };
     let mut diagnostic = syntax_error::diagnostic(message, Label::new(found_span, label));
     if let Some(suggestion) = found.and_then(|token| closest_keyword(token, &expected)) {
         diagnostic = diagnostic.with_help(format!("did you mean `{suggestion}`?"));
     } else if found.is_some_and(is_reserved) {
-        diagnostic = diagnostic.with_help(format!("`{}` is a reserved word; choose another name", found.unwrap_or_default()));
+        diagnostic = diagnostic.with_help(format!(
+            "`{}` is a reserved word; choose another name",
+            found.unwrap_or_default()
+        ));
     }
     diagnostic
 }
@@ -68,7 +81,9 @@ fn token_at(text: &str, offset: usize) -> Option<&str> {
     let first = rest.chars().next()?;
     let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
     let len = if is_word(first) {
-        rest.char_indices().find(|(_, c)| !is_word(*c)).map_or(rest.len(), |(i, _)| i)
+        rest.char_indices()
+            .find(|(_, c)| !is_word(*c))
+            .map_or(rest.len(), |(i, _)| i)
     } else {
         first.len_utf8()
     };
@@ -83,8 +98,17 @@ fn join_or(items: &[&str]) -> String {
     }
 }
 
-fn short_expected(expected: &[&str]) -> String {
-    if expected.len() <= 3 { join_or(expected) } else { "a statement of this block".to_owned() }
+/// The span of the last character before `offset` that is not whitespace, for errors at the end of the file.
+fn last_token_span(text: &str, offset: usize) -> Span {
+    let before = text.get(..offset).unwrap_or(text);
+    match before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_whitespace())
+    {
+        Some((index, c)) => Span::new(index, index + c.len_utf8()),
+        None => Span::new(offset, offset),
+    }
 }
 
 /// The expected keyword closest to what was written, if it is close enough to be a typo.
@@ -92,13 +116,35 @@ fn closest_keyword<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
     expected
         .iter()
         .filter_map(|e| e.strip_prefix('`').and_then(|e| e.split('`').next()))
-        .filter(|keyword| keyword.chars().all(|c| c.is_alphabetic() || c == ' ') && *keyword != found)
-        .map(|keyword| (strsim::damerau_levenshtein(found, keyword.split(' ').next().unwrap_or(keyword)), keyword))
-        .filter(|(distance, keyword)| *distance <= 2.max(keyword.len() / 3) && *distance < keyword.len())
+        .filter(|keyword| {
+            keyword.chars().all(|c| c.is_alphabetic() || c == ' ') && *keyword != found
+        })
+        .map(|keyword| {
+            (
+                strsim::damerau_levenshtein(found, keyword.split(' ').next().unwrap_or(keyword)),
+                keyword,
+            )
+        })
+        .filter(|(distance, keyword)| {
+            *distance <= 2.max(keyword.len() / 3) && *distance < keyword.len()
+        })
         .min()
         .map(|(_, keyword)| keyword)
 }
 
 fn is_reserved(word: &str) -> bool {
-    matches!(word, "except" | "and" | "of" | "with" | "per" | "anyone" | "to" | "yes" | "no" | "abstain" | "turnout")
+    matches!(
+        word,
+        "except"
+            | "and"
+            | "of"
+            | "with"
+            | "per"
+            | "anyone"
+            | "to"
+            | "yes"
+            | "no"
+            | "abstain"
+            | "turnout"
+    )
 }

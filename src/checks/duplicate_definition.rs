@@ -22,12 +22,18 @@ crate::declare_lint! {
     /// role maintainer { size at least 1 }
     /// body council { consists of all maintainer }
     /// ```
-    pub DUPLICATE_DEFINITION, "CH102", "duplicate-definition", Error
+    pub(crate) DUPLICATE_DEFINITION, "CH102", "duplicate-definition", Error
 }
 
 /// The diagnostic for a second definition of `name` at `span`, first defined at `first`.
 pub(crate) fn diagnostic(span: Span, name: &str, first: Span) -> Diagnostic {
-    Diagnostic::new(&DUPLICATE_DEFINITION, format!("`{name}` is defined twice"), Label::new(span, "defined again here"))
-        .with_label(first, "first defined here")
-        .with_help(format!("rename or remove one of the two definitions of `{name}`"))
+    Diagnostic::new(
+        &DUPLICATE_DEFINITION,
+        format!("`{name}` is defined twice"),
+        Label::new(span, "defined again here"),
+    )
+    .with_label(first, "first defined here")
+    .with_help(format!(
+        "rename or remove one of the two definitions of `{name}`"
+    ))
 }

@@ -1,4 +1,4 @@
-//! `CH106` `duplicate-statement`: a statement given twice where only one makes sense.
+//! `CH105` `duplicate-statement`: a statement given twice where only one makes sense.
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::Span;
@@ -26,12 +26,16 @@ crate::declare_lint! {
     ///   passes when yes >= 2/3 of members
     /// }
     /// ```
-    pub DUPLICATE_STATEMENT, "CH106", "duplicate-statement", Error
+    pub(crate) DUPLICATE_STATEMENT, "CH105", "duplicate-statement", Error
 }
 
 /// The diagnostic for a second `what` at `span`, first given at `first`.
 pub(crate) fn diagnostic(span: Span, what: &str, first: Span) -> Diagnostic {
-    Diagnostic::new(&DUPLICATE_STATEMENT, format!("{what} is given twice"), Label::new(span, "given again here"))
-        .with_label(first, "first given here")
-        .with_help("keep one of the two statements")
+    Diagnostic::new(
+        &DUPLICATE_STATEMENT,
+        format!("{what} is given twice"),
+        Label::new(span, "given again here"),
+    )
+    .with_label(first, "first given here")
+    .with_help("keep one of the two statements")
 }

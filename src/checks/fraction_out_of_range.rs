@@ -19,7 +19,7 @@ crate::declare_lint! {
     /// ```charter
     /// passes when yes >= 2/3 of members
     /// ```
-    pub FRACTION_OUT_OF_RANGE, "CH005", "fraction-out-of-range", Error
+    pub(crate) FRACTION_OUT_OF_RANGE, "CH005", "fraction-out-of-range", Error
 }
 
 /// The diagnostic for the share `text` at `span`.

@@ -14,11 +14,15 @@ crate::declare_lint! {
     ///
     /// ## Example
     /// No charter should produce it. If one does, please report it with the charter that triggers it.
-    pub INTERNAL_ERROR, "CH000", "internal-error", Error
+    pub(crate) INTERNAL_ERROR, "CH000", "internal-error", Error
 }
 
 /// The diagnostic for an internal error at `span`.
 pub(crate) fn diagnostic(span: Span, detail: &str) -> Diagnostic {
-    Diagnostic::new(&INTERNAL_ERROR, format!("internal error: {detail}"), Label::new(span, "while reading this"))
-        .with_help("this is a bug in charterc; please report it with the charter that triggers it")
+    Diagnostic::new(
+        &INTERNAL_ERROR,
+        format!("internal error: {detail}"),
+        Label::new(span, "while reading this"),
+    )
+    .with_help("this is a bug in charterc; please report it with the charter that triggers it")
 }

@@ -20,7 +20,7 @@ crate::declare_lint! {
     /// ```charter
     /// passes when yes >= 2/3 of members
     /// ```
-    pub INVALID_NUMBER, "CH002", "invalid-number", Error
+    pub(crate) INVALID_NUMBER, "CH002", "invalid-number", Error
 }
 
 /// The diagnostic for an unusable number at `span`.

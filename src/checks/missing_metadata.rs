@@ -1,4 +1,4 @@
-//! `CH108` `missing-metadata`: a charter that does not say what it is.
+//! `CH107` `missing-metadata`: a charter that does not say what it is.
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::Span;
@@ -20,11 +20,15 @@ crate::declare_lint! {
     /// charter "Example" { source "https://example.org/GOVERNANCE.md" }
     /// role maintainer { size at least 1 }
     /// ```
-    pub MISSING_METADATA, "CH108", "missing-metadata", Warning
+    pub(crate) MISSING_METADATA, "CH107", "missing-metadata", Warning
 }
 
 /// The diagnostic for missing metadata; `what` says what is missing.
 pub(crate) fn diagnostic(span: Span, what: &str) -> Diagnostic {
-    Diagnostic::new(&MISSING_METADATA, format!("the charter has no {what}"), Label::new(span, format!("no {what}")))
-        .with_help("add `charter \"Name\" { source \"https://...\" }` naming the published text")
+    Diagnostic::new(
+        &MISSING_METADATA,
+        format!("the charter has no {what}"),
+        Label::new(span, format!("no {what}")),
+    )
+    .with_help("add `charter \"Name\" { source \"https://...\" }` naming the published text")
 }

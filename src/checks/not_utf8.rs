@@ -13,7 +13,7 @@ crate::declare_lint! {
     ///
     /// ## Example
     /// A file containing the Latin-1 byte `0xE9` for `é`. Re-save the file as UTF-8.
-    pub NOT_UTF8, "CH006", "not-utf8", Error
+    pub(crate) NOT_UTF8, "CH006", "not-utf8", Error
 }
 
 /// The diagnostic for an invalid byte at `offset`.

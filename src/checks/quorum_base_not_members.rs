@@ -1,4 +1,4 @@
-//! `CH107` `quorum-base-not-members`: a quorum measured against something other than the members.
+//! `CH106` `quorum-base-not-members`: a quorum measured against something other than the members.
 
 use crate::diagnostic::{Diagnostic, Label};
 use crate::source::Span;
@@ -19,7 +19,7 @@ crate::declare_lint! {
     /// ```charter
     /// quorum 60% of members not counting abstentions
     /// ```
-    pub QUORUM_BASE_NOT_MEMBERS, "CH107", "quorum-base-not-members", Error
+    pub(crate) QUORUM_BASE_NOT_MEMBERS, "CH106", "quorum-base-not-members", Error
 }
 
 /// The diagnostic for a quorum at `span` measured against `base`.
@@ -29,5 +29,7 @@ pub(crate) fn diagnostic(span: Span, base: &str) -> Diagnostic {
         format!("a quorum is measured against the members, not `{base}`"),
         Label::new(span, format!("a share of `{base}`")),
     )
-    .with_help("write the quorum as a share `of members`, and say whether abstentions count towards it")
+    .with_help(
+        "write the quorum as a share `of members`, and say whether abstentions count towards it",
+    )
 }

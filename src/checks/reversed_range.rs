@@ -19,7 +19,7 @@ crate::declare_lint! {
     /// ```charter
     /// size 3 to 7
     /// ```
-    pub REVERSED_RANGE, "CH004", "reversed-range", Error
+    pub(crate) REVERSED_RANGE, "CH004", "reversed-range", Error
 }
 
 /// The diagnostic for a range from `low` to `high` at `span`.
@@ -29,5 +29,7 @@ pub(crate) fn diagnostic(span: Span, low: u64, high: u64) -> Diagnostic {
         format!("the range goes from {low} down to {high}, so nothing is in it"),
         Label::new(span, format!("minimum {low} is above maximum {high}")),
     )
-    .with_help(format!("write the smaller bound first: `{high}` then `{low}`"))
+    .with_help(format!(
+        "write the smaller bound first: `{high}` then `{low}`"
+    ))
 }

@@ -23,7 +23,7 @@ crate::declare_lint! {
     ///   size at least 1
     /// }
     /// ```
-    pub SYNTAX_ERROR, "CH001", "syntax-error", Error
+    pub(crate) SYNTAX_ERROR, "CH001", "syntax-error", Error
 }
 
 /// The diagnostic for a syntax error.

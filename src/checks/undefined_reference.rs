@@ -21,11 +21,16 @@ crate::declare_lint! {
     /// role maintainer { size at least 1 }
     /// default vote { voters maintainer; passes when majority of members }
     /// ```
-    pub UNDEFINED_REFERENCE, "CH101", "undefined-reference", Error
+    pub(crate) UNDEFINED_REFERENCE, "CH101", "undefined-reference", Error
 }
 
 /// The diagnostic for `name` at `span`, expected to be a `what`, with the closest defined name if any.
-pub(crate) fn diagnostic(span: Span, name: &str, what: &str, suggestion: Option<&str>) -> Diagnostic {
+pub(crate) fn diagnostic(
+    span: Span,
+    name: &str,
+    what: &str,
+    suggestion: Option<&str>,
+) -> Diagnostic {
     let res = Diagnostic::new(
         &UNDEFINED_REFERENCE,
         format!("`{name}` is not defined"),

@@ -20,12 +20,16 @@ crate::declare_lint! {
     /// ```charter
     /// discussion at least 7 days
     /// ```
-    pub UNKNOWN_UNIT, "CH003", "unknown-unit", Error
+    pub(crate) UNKNOWN_UNIT, "CH003", "unknown-unit", Error
 }
 
 /// The diagnostic for the unknown unit `unit` at `span`, with the closest known unit if any.
 pub(crate) fn diagnostic(span: Span, unit: &str, suggestion: Option<&str>) -> Diagnostic {
-    let res = Diagnostic::new(&UNKNOWN_UNIT, format!("unknown unit `{unit}`"), Label::new(span, "not a unit of time"));
+    let res = Diagnostic::new(
+        &UNKNOWN_UNIT,
+        format!("unknown unit `{unit}`"),
+        Label::new(span, "not a unit of time"),
+    );
     match suggestion {
         Some(suggestion) => res.with_help(format!("did you mean `{suggestion}`?")),
         None => res.with_help("use `hours`, `days`, `business days`, `weeks`, `months` or `years`"),

@@ -25,29 +25,56 @@ crate::declare_lint! {
     /// ```charter
     /// default vote { voters maintainer, reviewer; passes when majority of members }
     /// ```
-    pub UNUSED_DEFINITION, "CH104", "unused-definition", Warning
+    pub(crate) UNUSED_DEFINITION, "CH104", "unused-definition", Warning
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
-    let used: BTreeSet<(ItemKind, usize)> = charter.references().iter().map(|r| (r.kind, r.index)).collect();
+    let used: BTreeSet<(ItemKind, usize)> = charter
+        .references()
+        .iter()
+        .map(|r| (r.kind, r.index))
+        .collect();
     let items = charter
         .roles
         .iter()
         .enumerate()
         .map(|(i, role)| (ItemKind::Role, i, &role.name, role.name_span, &role.allows))
-        .chain(charter.bodies.iter().enumerate().map(|(i, b)| (ItemKind::Body, i, &b.name, b.name_span, &b.allows)))
-        .chain(charter.externals.iter().enumerate().map(|(i, e)| (ItemKind::External, i, &e.name, e.name_span, &NO_ALLOWS)))
-        .chain(charter.thresholds.iter().enumerate().map(|(i, t)| (ItemKind::Threshold, i, &t.name, t.name_span, &t.allows)));
+        .chain(
+            charter
+                .bodies
+                .iter()
+                .enumerate()
+                .map(|(i, b)| (ItemKind::Body, i, &b.name, b.name_span, &b.allows)),
+        )
+        .chain(
+            charter
+                .externals
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (ItemKind::External, i, &e.name, e.name_span, &NO_ALLOWS)),
+        )
+        .chain(
+            charter
+                .thresholds
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (ItemKind::Threshold, i, &t.name, t.name_span, &t.allows)),
+        );
     for (kind, index, name, span, allows) in items {
         if used.contains(&(kind, index)) {
             continue;
         }
         let diagnostic = Diagnostic::new(
             &UNUSED_DEFINITION,
-            format!("{} `{name}` is never referred to by any rule", kind.keyword()),
+            format!(
+                "{} `{name}` is never referred to by any rule",
+                kind.keyword()
+            ),
             Label::new(span, "defined here, never used"),
         )
-        .with_help(format!("name `{name}` in the rule that gives it its rights, or remove it"));
+        .with_help(format!(
+            "name `{name}` in the rule that gives it its rights, or remove it"
+        ));
         cx.report(diagnostic, allows);
     }
 }

@@ -20,11 +20,17 @@ crate::declare_lint! {
     /// role maintainer { join by add_maintainer }
     /// decision add_maintainer { vote { voters maintainer; passes when majority of members } }
     /// ```
-    pub WRONG_KIND_REFERENCE, "CH103", "wrong-kind-reference", Error
+    pub(crate) WRONG_KIND_REFERENCE, "CH103", "wrong-kind-reference", Error
 }
 
 /// The diagnostic for `name` at `span`, a `found` defined at `definition`, where a `expected` is needed.
-pub(crate) fn diagnostic(span: Span, name: &str, found: &str, expected: &str, definition: Span) -> Diagnostic {
+pub(crate) fn diagnostic(
+    span: Span,
+    name: &str,
+    found: &str,
+    expected: &str,
+    definition: Span,
+) -> Diagnostic {
     Diagnostic::new(
         &WRONG_KIND_REFERENCE,
         format!("`{name}` is a {found}, but a {expected} is expected here"),

@@ -39,7 +39,11 @@ impl Lowerer<'_> {
             match stmt {
                 ast::DecisionStmt::Purpose(purpose, span) => {
                     if let Some(purpose) = self.lower_purpose(purpose) {
-                        decision.purposes.push(PurposeEntry { purpose, source: PurposeSource::Stated, span: *span });
+                        decision.purposes.push(PurposeEntry {
+                            purpose,
+                            source: PurposeSource::Stated,
+                            span: *span,
+                        });
                     }
                 }
                 ast::DecisionStmt::ProposedBy(actors, _) => {
@@ -47,20 +51,38 @@ impl Lowerer<'_> {
                     decision.proposers.extend(proposers);
                 }
                 ast::DecisionStmt::Phase(kind, bound, span) => {
-                    if let Some(bound) = numbers::duration_bound(bound, self.source, &mut self.diagnostics) {
-                        decision.phases.push(ir::Phase { kind: phase_kind(*kind), bound, span: *span });
+                    if let Some(bound) =
+                        numbers::duration_bound(bound, self.source, &mut self.diagnostics)
+                    {
+                        decision.phases.push(ir::Phase {
+                            kind: phase_kind(*kind),
+                            bound,
+                            span: *span,
+                        });
                     }
                 }
                 ast::DecisionStmt::DecidedBy(decider, span) => match decided_by {
-                    Some((_, first)) => self.diagnostics.push(duplicate_statement::diagnostic(*span, "`decided by`", first)),
+                    Some((_, first)) => self.diagnostics.push(duplicate_statement::diagnostic(
+                        *span,
+                        "`decided by`",
+                        first,
+                    )),
                     None => decided_by = Some((decider, *span)),
                 },
                 ast::DecisionStmt::Vote(block) => match own_vote {
-                    Some(first) => self.diagnostics.push(duplicate_statement::diagnostic(keyword(block.span, "vote"), "`vote`", keyword(first.span, "vote"))),
+                    Some(first) => self.diagnostics.push(duplicate_statement::diagnostic(
+                        keyword(block.span, "vote"),
+                        "`vote`",
+                        keyword(first.span, "vote"),
+                    )),
                     None => own_vote = Some(block),
                 },
                 ast::DecisionStmt::LazyConsensus(block) => match lazy {
-                    Some(first) => self.diagnostics.push(duplicate_statement::diagnostic(keyword(block.span, "lazy consensus"), "`lazy consensus`", keyword(first.span, "lazy consensus"))),
+                    Some(first) => self.diagnostics.push(duplicate_statement::diagnostic(
+                        keyword(block.span, "lazy consensus"),
+                        "`lazy consensus`",
+                        keyword(first.span, "lazy consensus"),
+                    )),
                     None => lazy = Some(block),
                 },
                 ast::DecisionStmt::Recuse(exclusions, _) => {
@@ -70,14 +92,24 @@ impl Lowerer<'_> {
                 ast::DecisionStmt::Designate(count, actor, with, span) => {
                     let count = numbers::integer(count, &mut self.diagnostics);
                     let of = self.lower_actor(actor, &[ItemKind::Role, ItemKind::Body]);
-                    let with = with.as_ref().and_then(|w| self.resolve(w, &[ItemKind::External]));
+                    let with = with
+                        .as_ref()
+                        .and_then(|w| self.resolve(w, &[ItemKind::External]));
                     if let (Some(count), Some(of)) = (count, of) {
-                        decision.designations.push(ir::Designation { count, of, with, span: *span });
+                        decision.designations.push(ir::Designation {
+                            count,
+                            of,
+                            with,
+                            span: *span,
+                        });
                     }
                 }
                 ast::DecisionStmt::Escalate(steps, span) => {
                     if self.first(&mut seen_escalation, *span, "`escalate`") {
-                        decision.escalation = steps.iter().filter_map(|step| self.lower_step(step)).collect();
+                        decision.escalation = steps
+                            .iter()
+                            .filter_map(|step| self.lower_step(step))
+                            .collect();
                     }
                 }
                 ast::DecisionStmt::Cadence(cadence) => {
@@ -116,15 +148,21 @@ impl Lowerer<'_> {
     }
 
     /// Lowers `decided by ...` to a decider and, for `default vote`, the rule.
-    fn lower_decider(&mut self, decider: &ast::Decider, span: Span) -> (ir::Decider, Option<ir::VoteRule>) {
+    fn lower_decider(
+        &mut self,
+        decider: &ast::Decider,
+        span: Span,
+    ) -> (ir::Decider, Option<ir::VoteRule>) {
         match decider {
-            ast::Decider::DefaultVote(reference) => match self.default_rule(RuleOrigin::DefaultByReference, *reference) {
-                Some(rule) => (ir::Decider::Vote, Some(rule)),
-                None => {
-                    self.diagnostics.push(missing_default(*reference));
-                    (ir::Decider::Unstated, None)
+            ast::Decider::DefaultVote(reference) => {
+                match self.default_rule(RuleOrigin::DefaultByReference, *reference) {
+                    Some(rule) => (ir::Decider::Vote, Some(rule)),
+                    None => {
+                        self.diagnostics.push(missing_default(*reference));
+                        (ir::Decider::Unstated, None)
+                    }
                 }
-            },
+            }
             ast::Decider::Approvals(count, actor, _) => {
                 let count = match count {
                     Some(count) => numbers::integer(count, &mut self.diagnostics),
@@ -146,11 +184,17 @@ impl Lowerer<'_> {
     }
 
     /// Lowers a lazy-consensus block; returns it and the rule an objection leads to, if any.
-    fn lower_lazy(&mut self, block: &ast::LazyBlock, own_rule: Option<ir::VoteRule>) -> (ir::LazyConsensus, Option<ir::VoteRule>) {
+    fn lower_lazy(
+        &mut self,
+        block: &ast::LazyBlock,
+        own_rule: Option<ir::VoteRule>,
+    ) -> (ir::LazyConsensus, Option<ir::VoteRule>) {
         let silences: Vec<ir::DurationBound> = block
             .silences
             .iter()
-            .filter_map(|(bound, _)| numbers::duration_bound(bound, self.source, &mut self.diagnostics))
+            .filter_map(|(bound, _)| {
+                numbers::duration_bound(bound, self.source, &mut self.diagnostics)
+            })
             .collect();
         let mut on_objection = ir::Objection::Unstated;
         let mut rule = None;
@@ -170,13 +214,15 @@ impl Lowerer<'_> {
                         );
                     }
                 }
-                ast::ObjectionTarget::DefaultVote => match self.default_rule(RuleOrigin::DefaultByReference, *span) {
-                    Some(default) => {
-                        on_objection = ir::Objection::Vote;
-                        rule = Some(default);
+                ast::ObjectionTarget::DefaultVote => {
+                    match self.default_rule(RuleOrigin::DefaultByReference, *span) {
+                        Some(default) => {
+                            on_objection = ir::Objection::Vote;
+                            rule = Some(default);
+                        }
+                        None => self.diagnostics.push(missing_default(*span)),
                     }
-                    None => self.diagnostics.push(missing_default(*span)),
-                },
+                }
                 ast::ObjectionTarget::Actor(actor) => {
                     if let Some(actor) = self.lower_actor(actor, &ACTOR_KINDS) {
                         on_objection = ir::Objection::Actor { actor };
@@ -197,42 +243,66 @@ impl Lowerer<'_> {
     fn lower_step(&mut self, step: &ast::EscalationStep) -> Option<ir::EscalationStep> {
         Some(match step {
             ast::EscalationStep::Parties(span) => ir::EscalationStep::Parties { span: *span },
-            ast::EscalationStep::Mediator(actor, span) => {
-                ir::EscalationStep::Mediator { actor: self.lower_actor(actor, &ACTOR_KINDS)?, span: *span }
-            }
-            ast::EscalationStep::Decision(name, span) => {
-                ir::EscalationStep::Decision { decision: self.resolve(name, &[ItemKind::Decision])?, span: *span }
-            }
-            ast::EscalationStep::External(name, span) => {
-                ir::EscalationStep::External { external: self.resolve(name, &[ItemKind::External])?, span: *span }
-            }
-            ast::EscalationStep::Vote(block, span) => {
-                ir::EscalationStep::Vote { rule: Box::new(self.lower_vote(block, RuleOrigin::Stated)), span: *span }
-            }
-            ast::EscalationStep::DecidedBy(decider, span) => match self.lower_decider(decider, *span) {
-                (_, Some(rule)) => ir::EscalationStep::Vote { rule: Box::new(rule), span: *span },
-                (ir::Decider::Unstated, None) => return None,
-                (decider, None) => ir::EscalationStep::Decided { decider, span: *span },
+            ast::EscalationStep::Mediator(actor, span) => ir::EscalationStep::Mediator {
+                actor: self.lower_actor(actor, &ACTOR_KINDS)?,
+                span: *span,
             },
+            ast::EscalationStep::Decision(name, span) => ir::EscalationStep::Decision {
+                decision: self.resolve(name, &[ItemKind::Decision])?,
+                span: *span,
+            },
+            ast::EscalationStep::External(name, span) => ir::EscalationStep::External {
+                external: self.resolve(name, &[ItemKind::External])?,
+                span: *span,
+            },
+            ast::EscalationStep::Vote(block, span) => ir::EscalationStep::Vote {
+                rule: Box::new(self.lower_vote(block, RuleOrigin::Stated)),
+                span: *span,
+            },
+            ast::EscalationStep::DecidedBy(decider, span) => {
+                match self.lower_decider(decider, *span) {
+                    (_, Some(rule)) => ir::EscalationStep::Vote {
+                        rule: Box::new(rule),
+                        span: *span,
+                    },
+                    (ir::Decider::Unstated, None) => return None,
+                    (decider, None) => ir::EscalationStep::Decided {
+                        decider,
+                        span: *span,
+                    },
+                }
+            }
         })
     }
 
     fn lower_purpose(&mut self, purpose: &ast::Purpose) -> Option<ir::Purpose> {
         Some(match purpose {
-            ast::Purpose::Admit(role) => ir::Purpose::Admit { role: self.resolve(role, &[ItemKind::Role])? },
-            ast::Purpose::Remove(role) => ir::Purpose::Remove { role: self.resolve(role, &[ItemKind::Role])? },
-            ast::Purpose::Reinstate(role) => ir::Purpose::Reinstate { role: self.resolve(role, &[ItemKind::Role])? },
-            ast::Purpose::Appoint(body) => ir::Purpose::Appoint { body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])? },
-            ast::Purpose::Elect(body) => ir::Purpose::Elect { body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])? },
-            ast::Purpose::NoConfidence(body) => {
-                ir::Purpose::NoConfidence { body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])? }
-            }
+            ast::Purpose::Admit(role) => ir::Purpose::Admit {
+                role: self.resolve(role, &[ItemKind::Role])?,
+            },
+            ast::Purpose::Remove(role) => ir::Purpose::Remove {
+                role: self.resolve(role, &[ItemKind::Role])?,
+            },
+            ast::Purpose::Reinstate(role) => ir::Purpose::Reinstate {
+                role: self.resolve(role, &[ItemKind::Role])?,
+            },
+            ast::Purpose::Appoint(body) => ir::Purpose::Appoint {
+                body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])?,
+            },
+            ast::Purpose::Elect(body) => ir::Purpose::Elect {
+                body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])?,
+            },
+            ast::Purpose::NoConfidence(body) => ir::Purpose::NoConfidence {
+                body: self.resolve(body, &[ItemKind::Body, ItemKind::Role])?,
+            },
             ast::Purpose::AmendCharter => ir::Purpose::AmendCharter,
             ast::Purpose::ResolveConflicts => ir::Purpose::ResolveConflicts,
             ast::Purpose::EnforceConduct => ir::Purpose::EnforceConduct,
             ast::Purpose::HandleSecurity => ir::Purpose::HandleSecurity,
             ast::Purpose::DissolveProject => ir::Purpose::DissolveProject,
-            ast::Purpose::Other(what) => ir::Purpose::Other { what: what.value.clone() },
+            ast::Purpose::Other(what) => ir::Purpose::Other {
+                what: what.value.clone(),
+            },
         })
     }
 }
@@ -253,5 +323,7 @@ fn keyword(block: Span, keyword: &str) -> Span {
 
 fn missing_default(span: Span) -> crate::diagnostic::Diagnostic {
     undefined_reference::diagnostic(span, "default vote", "default vote in this charter", None)
-        .with_help("add a `default vote { ... }` block, or give this decision its own `vote { ... }`")
+        .with_help(
+            "add a `default vote { ... }` block, or give this decision its own `vote { ... }`",
+        )
 }

@@ -51,32 +51,58 @@ impl Lowerer<'_> {
             match stmt {
                 ast::MemberStmt::Join(None, _) => role.open_join = true,
                 ast::MemberStmt::Join(Some(decisions), _) => {
-                    role.join_by.extend(decisions.iter().filter_map(|d| self.resolve(d, &[ItemKind::Decision])));
+                    role.join_by.extend(
+                        decisions
+                            .iter()
+                            .filter_map(|d| self.resolve(d, &[ItemKind::Decision])),
+                    );
                 }
                 ast::MemberStmt::Leave(target, span) => {
                     if self.first(&mut seen.resignation, *span, "`leave by resignation`") {
-                        let target = target.as_ref().and_then(|t| self.resolve(t, &[ItemKind::Role]));
-                        role.exits.push(ir::Exit { by: ir::ExitKind::Resignation, target, span: *span });
+                        let target = target
+                            .as_ref()
+                            .and_then(|t| self.resolve(t, &[ItemKind::Role]));
+                        role.exits.push(ir::Exit {
+                            by: ir::ExitKind::Resignation,
+                            target,
+                            span: *span,
+                        });
                     }
                 }
                 ast::MemberStmt::Remove(decisions, target, span) => {
-                    let target = target.as_ref().and_then(|t| self.resolve(t, &[ItemKind::Role]));
+                    let target = target
+                        .as_ref()
+                        .and_then(|t| self.resolve(t, &[ItemKind::Role]));
                     for decision in decisions {
                         if let Some(decision) = self.resolve(decision, &[ItemKind::Decision]) {
-                            role.exits.push(ir::Exit { by: ir::ExitKind::Removal { decision }, target: target.clone(), span: *span });
+                            role.exits.push(ir::Exit {
+                                by: ir::ExitKind::Removal { decision },
+                                target: target.clone(),
+                                span: *span,
+                            });
                         }
                     }
                 }
                 ast::MemberStmt::Inactive(duration, target, span) => {
                     let text = numbers::source_text(self.source, duration.span);
                     let after = numbers::duration(duration, text, &mut self.diagnostics);
-                    let target = target.as_ref().and_then(|t| self.resolve(t, &[ItemKind::Role]));
+                    let target = target
+                        .as_ref()
+                        .and_then(|t| self.resolve(t, &[ItemKind::Role]));
                     if let Some(after) = after {
-                        role.exits.push(ir::Exit { by: ir::ExitKind::Inactivity { after }, target, span: *span });
+                        role.exits.push(ir::Exit {
+                            by: ir::ExitKind::Inactivity { after },
+                            target,
+                            span: *span,
+                        });
                     }
                 }
                 ast::MemberStmt::Reinstate(decisions, _) => {
-                    role.reinstate_by.extend(decisions.iter().filter_map(|d| self.resolve(d, &[ItemKind::Decision])));
+                    role.reinstate_by.extend(
+                        decisions
+                            .iter()
+                            .filter_map(|d| self.resolve(d, &[ItemKind::Decision])),
+                    );
                 }
                 _ => {}
             }
@@ -120,7 +146,12 @@ impl Lowerer<'_> {
                         body.appointed_by = match actor {
                             ast::Actor::Named(name) => self.resolve(
                                 name,
-                                &[ItemKind::Decision, ItemKind::Role, ItemKind::Body, ItemKind::External],
+                                &[
+                                    ItemKind::Decision,
+                                    ItemKind::Role,
+                                    ItemKind::Body,
+                                    ItemKind::External,
+                                ],
                             ),
                             ast::Actor::Anyone(_) => None,
                         };
@@ -139,12 +170,20 @@ impl Lowerer<'_> {
 
     /// References to roles or bodies; `anyone` is not a group a body can be made of, and is dropped.
     fn lower_item_refs(&mut self, actors: &[ast::Actor], kinds: &[ItemKind]) -> Vec<ir::Ref> {
-        self.lower_actors(actors, kinds).into_iter().filter_map(|actor| actor.item().cloned()).collect()
+        self.lower_actors(actors, kinds)
+            .into_iter()
+            .filter_map(|actor| actor.item().cloned())
+            .collect()
     }
 
     fn lower_common(&mut self, stmts: &[ast::MemberStmt], seen: &mut Seen) -> Common {
         let mut common = Common {
-            size: ir::SizeBounds { min: 0, max: None, stated: false, span: None },
+            size: ir::SizeBounds {
+                min: 0,
+                max: None,
+                stated: false,
+                span: None,
+            },
             members: Vec::new(),
             terms: ir::Terms::default(),
             cadences: Vec::new(),
@@ -156,21 +195,31 @@ impl Lowerer<'_> {
                     if self.first(&mut seen.size, *span, "`size`")
                         && let Some((min, max)) = numbers::size(bound, *span, &mut self.diagnostics)
                     {
-                        common.size = ir::SizeBounds { min, max, stated: true, span: Some(*span) };
+                        common.size = ir::SizeBounds {
+                            min,
+                            max,
+                            stated: true,
+                            span: Some(*span),
+                        };
                     }
                 }
                 ast::MemberStmt::Members(names, span) => {
                     if self.first(&mut seen.members, *span, "`members`") {
                         common.members = names
                             .iter()
-                            .map(|name| ir::Member { name: name.value.clone(), placeholder: is_placeholder(&name.value), span: name.span })
+                            .map(|name| ir::Member {
+                                name: name.value.clone(),
+                                placeholder: is_placeholder(&name.value),
+                                span: name.span,
+                            })
                             .collect();
                     }
                 }
                 ast::MemberStmt::Term(duration, span) => {
                     if self.first(&mut seen.term, *span, "`term`") {
                         let text = numbers::source_text(self.source, duration.span);
-                        common.terms.length = numbers::duration(duration, text, &mut self.diagnostics);
+                        common.terms.length =
+                            numbers::duration(duration, text, &mut self.diagnostics);
                     }
                 }
                 ast::MemberStmt::TermLimit(limit, span) => {
@@ -180,7 +229,11 @@ impl Lowerer<'_> {
                 }
                 ast::MemberStmt::SeatLimit(count, per, span) => {
                     if let Some(count) = numbers::integer(count, &mut self.diagnostics) {
-                        common.terms.seat_limits.push(ir::SeatLimit { count, per: per.value.clone(), span: *span });
+                        common.terms.seat_limits.push(ir::SeatLimit {
+                            count,
+                            per: per.value.clone(),
+                            span: *span,
+                        });
                     }
                 }
                 ast::MemberStmt::Cadence(cadence) => {
@@ -209,33 +262,75 @@ fn is_placeholder(name: &str) -> bool {
 pub(super) fn infer_purposes(charter: &mut ir::Charter) {
     let mut inferred: Vec<(usize, ir::Purpose, Span)> = Vec::new();
     for (role_index, role) in charter.roles.iter().enumerate() {
-        let role_ref = |span: Span| ir::Ref { kind: ItemKind::Role, index: role_index, name: role.name.clone(), span };
+        let role_ref = |span: Span| ir::Ref {
+            kind: ItemKind::Role,
+            index: role_index,
+            name: role.name.clone(),
+            span,
+        };
         for decision in &role.join_by {
-            inferred.push((decision.index, ir::Purpose::Admit { role: role_ref(role.name_span) }, decision.span));
+            inferred.push((
+                decision.index,
+                ir::Purpose::Admit {
+                    role: role_ref(role.name_span),
+                },
+                decision.span,
+            ));
         }
         for exit in &role.exits {
             if let ir::ExitKind::Removal { decision } = &exit.by {
-                inferred.push((decision.index, ir::Purpose::Remove { role: role_ref(role.name_span) }, decision.span));
+                inferred.push((
+                    decision.index,
+                    ir::Purpose::Remove {
+                        role: role_ref(role.name_span),
+                    },
+                    decision.span,
+                ));
             }
         }
         for decision in &role.reinstate_by {
-            inferred.push((decision.index, ir::Purpose::Reinstate { role: role_ref(role.name_span) }, decision.span));
+            inferred.push((
+                decision.index,
+                ir::Purpose::Reinstate {
+                    role: role_ref(role.name_span),
+                },
+                decision.span,
+            ));
         }
     }
     for (body_index, body) in charter.bodies.iter().enumerate() {
         if let Some(appointer) = &body.appointed_by
             && appointer.kind == ItemKind::Decision
         {
-            let body_ref = ir::Ref { kind: ItemKind::Body, index: body_index, name: body.name.clone(), span: body.name_span };
-            inferred.push((appointer.index, ir::Purpose::Appoint { body: body_ref }, appointer.span));
+            let body_ref = ir::Ref {
+                kind: ItemKind::Body,
+                index: body_index,
+                name: body.name.clone(),
+                span: body.name_span,
+            };
+            inferred.push((
+                appointer.index,
+                ir::Purpose::Appoint { body: body_ref },
+                appointer.span,
+            ));
         }
     }
     for (decision_index, purpose, span) in inferred {
-        let Some(decision) = charter.decisions.get_mut(decision_index) else { continue };
-        if decision.purposes.iter().any(|entry| same_purpose(&entry.purpose, &purpose)) {
+        let Some(decision) = charter.decisions.get_mut(decision_index) else {
+            continue;
+        };
+        if decision
+            .purposes
+            .iter()
+            .any(|entry| same_purpose(&entry.purpose, &purpose))
+        {
             continue;
         }
-        decision.purposes.push(PurposeEntry { purpose, source: PurposeSource::Inferred, span });
+        decision.purposes.push(PurposeEntry {
+            purpose,
+            source: PurposeSource::Inferred,
+            span,
+        });
     }
 }
 
@@ -248,7 +343,9 @@ fn same_purpose(a: &ir::Purpose, b: &ir::Purpose) -> bool {
         | (Reinstate { role: x }, Reinstate { role: y })
         | (Appoint { body: x }, Appoint { body: y })
         | (Elect { body: x }, Elect { body: y })
-        | (NoConfidence { body: x }, NoConfidence { body: y }) => x.kind == y.kind && x.index == y.index,
+        | (NoConfidence { body: x }, NoConfidence { body: y }) => {
+            x.kind == y.kind && x.index == y.index
+        }
         _ => a == b,
     }
 }

@@ -25,32 +25,62 @@ pub(super) struct NameTable {
 
 impl NameTable {
     /// Defines `name`; returns its index within its kind, or `None` (with a diagnostic) if it is already defined.
-    pub(super) fn define(&mut self, name: &ast::Ident, kind: ItemKind, diagnostics: &mut Vec<Diagnostic>) -> Option<usize> {
+    pub(super) fn define(
+        &mut self,
+        name: &ast::Ident,
+        kind: ItemKind,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<usize> {
         if let Some(first) = self.entries.get(&name.text) {
-            diagnostics.push(duplicate_definition::diagnostic(name.span, &name.text, first.span));
+            diagnostics.push(duplicate_definition::diagnostic(
+                name.span, &name.text, first.span,
+            ));
             return None;
         }
         let count = self.counts.entry(kind).or_insert(0);
         let index = *count;
         *count += 1;
-        self.entries.insert(name.text.clone(), Entry { kind, index, span: name.span });
+        self.entries.insert(
+            name.text.clone(),
+            Entry {
+                kind,
+                index,
+                span: name.span,
+            },
+        );
         Some(index)
     }
 
     /// Resolves `name` to an item of one of the `expected` kinds, reporting an undefined or wrong-kind reference.
-    pub(super) fn resolve(&self, name: &ast::Ident, expected: &[ItemKind], diagnostics: &mut Vec<Diagnostic>) -> Option<Ref> {
+    pub(super) fn resolve(
+        &self,
+        name: &ast::Ident,
+        expected: &[ItemKind],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Option<Ref> {
         let what = describe_kinds(expected);
         match self.entries.get(&name.text) {
-            Some(entry) if expected.contains(&entry.kind) => {
-                Some(Ref { kind: entry.kind, index: entry.index, name: name.text.clone(), span: name.span })
-            }
+            Some(entry) if expected.contains(&entry.kind) => Some(Ref {
+                kind: entry.kind,
+                index: entry.index,
+                name: name.text.clone(),
+                span: name.span,
+            }),
             Some(entry) => {
-                diagnostics.push(wrong_kind_reference::diagnostic(name.span, &name.text, entry.kind.keyword(), &what, entry.span));
+                diagnostics.push(wrong_kind_reference::diagnostic(
+                    name.span,
+                    &name.text,
+                    entry.kind.keyword(),
+                    &what,
+                    entry.span,
+                ));
                 None
             }
             None => {
                 let suggestion = self.closest(&name.text, expected);
-                diagnostics.push(undefined_reference::diagnostic(name.span, &name.text, &what, suggestion));
+                diagnostics.push(undefined_reference::diagnostic(
+                    name.span, &name.text, &what, suggestion,
+                ));
                 None
             }
         }
@@ -66,9 +96,16 @@ impl NameTable {
         self.entries
             .iter()
             .filter(|(_, entry)| expected.contains(&entry.kind))
-            .map(|(candidate, _)| (strsim::damerau_levenshtein(name, candidate), candidate.as_str()))
+            .map(|(candidate, _)| {
+                (
+                    strsim::damerau_levenshtein(name, candidate),
+                    candidate.as_str(),
+                )
+            })
             .filter(|(distance, candidate)| {
-                *distance <= 2.max(candidate.len() / 3) || candidate.starts_with(name) || name.starts_with(candidate)
+                *distance <= 2.max(candidate.len() / 3)
+                    || candidate.starts_with(name)
+                    || name.starts_with(candidate)
             })
             .min()
             .map(|(_, candidate)| candidate)

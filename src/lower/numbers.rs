@@ -35,7 +35,11 @@ fn parse_bounded(digits: &str, span: Span, diagnostics: &mut Vec<Diagnostic>) ->
 }
 
 /// Converts a share (`2/3`, `60%`, `66.7%`) to an exact fraction in lowest terms, in (0, 1].
-pub(super) fn share(share: &ast::Share, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Option<Fraction> {
+pub(super) fn share(
+    share: &ast::Share,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Fraction> {
     let (numerator, denominator, text) = match share {
         ast::Share::Fraction(text) => {
             let (numerator, denominator) = text.split_once('/')?;
@@ -71,11 +75,18 @@ pub(super) fn share(share: &ast::Share, span: Span, diagnostics: &mut Vec<Diagno
         return None;
     }
     let divisor = num_integer::gcd(numerator, denominator);
-    Some(Fraction { numerator: (numerator / divisor) as i64, denominator: (denominator / divisor) as i64 })
+    Some(Fraction {
+        numerator: (numerator / divisor) as i64,
+        denominator: (denominator / divisor) as i64,
+    })
 }
 
 /// Converts a size bound to `(min, max)`.
-pub(super) fn size(bound: &ast::SizeBound, span: Span, diagnostics: &mut Vec<Diagnostic>) -> Option<(u64, Option<u64>)> {
+pub(super) fn size(
+    bound: &ast::SizeBound,
+    span: Span,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(u64, Option<u64>)> {
     match bound {
         ast::SizeBound::AtLeast(n) => Some((integer(n, diagnostics)?, None)),
         ast::SizeBound::AtMost(n) => Some((0, Some(integer(n, diagnostics)?))),
@@ -95,7 +106,11 @@ pub(super) fn size(bound: &ast::SizeBound, span: Span, diagnostics: &mut Vec<Dia
 }
 
 /// Converts a duration to its normalized form; `text` is the source text it was written with.
-pub(super) fn duration(duration: &ast::Duration, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<ir::Duration> {
+pub(super) fn duration(
+    duration: &ast::Duration,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ir::Duration> {
     let unit = time_unit(&duration.unit, diagnostics);
     let value = integer(&duration.low, diagnostics);
     let value_max = match &duration.high {
@@ -109,7 +124,10 @@ pub(super) fn duration(duration: &ast::Duration, text: &str, diagnostics: &mut V
         diagnostics.push(reversed_range::diagnostic(duration.span, value, high));
         return None;
     }
-    let seconds = Seconds { min: shortest(value, unit), max: longest(value_max.unwrap_or(value), unit) };
+    let seconds = Seconds {
+        min: shortest(value, unit),
+        max: longest(value_max.unwrap_or(value), unit),
+    };
     Some(ir::Duration {
         text: text.to_owned(),
         value,
@@ -122,7 +140,11 @@ pub(super) fn duration(duration: &ast::Duration, text: &str, diagnostics: &mut V
 }
 
 /// Converts a duration bound; `source` is the file's text, for the durations' original spelling.
-pub(super) fn duration_bound(bound: &ast::DurationBound, source: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<ir::DurationBound> {
+pub(super) fn duration_bound(
+    bound: &ast::DurationBound,
+    source: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ir::DurationBound> {
     let kind = match bound.kind {
         Some(ast::BoundKind::AtLeast) => ir::BoundKind::AtLeast,
         Some(ast::BoundKind::AtMost) => ir::BoundKind::AtMost,
@@ -133,7 +155,11 @@ pub(super) fn duration_bound(bound: &ast::DurationBound, source: &str, diagnosti
         Some(d) => Some(self::duration(d, source_text(source, d.span), diagnostics)?),
         None => None,
     };
-    Some(ir::DurationBound { bound: kind, duration, span: bound.span })
+    Some(ir::DurationBound {
+        bound: kind,
+        duration,
+        span: bound.span,
+    })
 }
 
 /// The text of `span` in `source`, or an empty string for a span that does not fit.
@@ -165,7 +191,12 @@ fn time_unit(unit: &ast::Ident, diagnostics: &mut Vec<Diagnostic>) -> Option<Tim
     }
     let suggestion = UNITS
         .iter()
-        .map(|(spelling, _)| (strsim::damerau_levenshtein(&normalized, spelling), *spelling))
+        .map(|(spelling, _)| {
+            (
+                strsim::damerau_levenshtein(&normalized, spelling),
+                *spelling,
+            )
+        })
         .filter(|(distance, _)| *distance <= 2)
         .min()
         .map(|(_, spelling)| spelling);
@@ -188,7 +219,9 @@ fn shortest(value: u64, unit: TimeUnit) -> u64 {
 /// five business days may span a weekend.
 fn longest(value: u64, unit: TimeUnit) -> u64 {
     match unit {
-        TimeUnit::BusinessDays => value.saturating_add(2 * value.div_ceil(5)).saturating_mul(DAY),
+        TimeUnit::BusinessDays => value
+            .saturating_add(2 * value.div_ceil(5))
+            .saturating_mul(DAY),
         TimeUnit::Months => value.saturating_mul(31 * DAY),
         TimeUnit::Years => value.saturating_mul(366 * DAY),
         TimeUnit::Hours | TimeUnit::Days | TimeUnit::Weeks => shortest(value, unit),

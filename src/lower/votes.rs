@@ -9,7 +9,10 @@ use super::Lowerer;
 use super::numbers;
 use crate::ast;
 use crate::checks::{duplicate_statement, quorum_base_not_members};
-use crate::ir::{self, Base, BaseStatement, ConditionForm, ConditionOrigin, Fraction, ItemKind, Linear, Reading, Relation};
+use crate::ir::{
+    self, Base, BaseStatement, ConditionForm, ConditionOrigin, Fraction, ItemKind, Linear, Reading,
+    Relation,
+};
 use crate::source::Span;
 
 /// A linear expression over (y, x, a, n, 1).
@@ -25,27 +28,57 @@ struct Expr {
 impl Expr {
     fn tally(tally: ir::Tally) -> Expr {
         match tally {
-            ir::Tally::Yes => Expr { yes: 1, ..Expr::default() },
-            ir::Tally::No => Expr { no: 1, ..Expr::default() },
-            ir::Tally::Abstain => Expr { abstain: 1, ..Expr::default() },
-            ir::Tally::Turnout => Expr { yes: 1, no: 1, abstain: 1, ..Expr::default() },
+            ir::Tally::Yes => Expr {
+                yes: 1,
+                ..Expr::default()
+            },
+            ir::Tally::No => Expr {
+                no: 1,
+                ..Expr::default()
+            },
+            ir::Tally::Abstain => Expr {
+                abstain: 1,
+                ..Expr::default()
+            },
+            ir::Tally::Turnout => Expr {
+                yes: 1,
+                no: 1,
+                abstain: 1,
+                ..Expr::default()
+            },
         }
     }
 
     fn base(base: Base) -> Expr {
         match base {
-            Base::Members => Expr { members: 1, ..Expr::default() },
+            Base::Members => Expr {
+                members: 1,
+                ..Expr::default()
+            },
             Base::Participating => Expr::tally(ir::Tally::Turnout),
-            Base::Cast => Expr { yes: 1, no: 1, ..Expr::default() },
+            Base::Cast => Expr {
+                yes: 1,
+                no: 1,
+                ..Expr::default()
+            },
         }
     }
 
     fn constant(value: u64) -> Expr {
-        Expr { constant: i128::from(value), ..Expr::default() }
+        Expr {
+            constant: i128::from(value),
+            ..Expr::default()
+        }
     }
 
     fn scale(self, k: i128) -> Expr {
-        Expr { yes: self.yes * k, no: self.no * k, abstain: self.abstain * k, members: self.members * k, constant: self.constant * k }
+        Expr {
+            yes: self.yes * k,
+            no: self.no * k,
+            abstain: self.abstain * k,
+            members: self.members * k,
+            constant: self.constant * k,
+        }
     }
 
     fn minus(self, other: Expr) -> Expr {
@@ -69,7 +102,7 @@ impl Expr {
         };
         let divisor = [expr.yes, expr.no, expr.abstain, expr.members, expr.constant]
             .into_iter()
-            .fold(0i128, |acc, c| num_integer::gcd(acc, c))
+            .fold(0i128, num_integer::gcd)
             .max(1);
         Linear {
             yes: expr.yes / divisor,
@@ -83,7 +116,12 @@ impl Expr {
 }
 
 /// `tally cmp p/q of base`, as `q * tally - p * base cmp 0`.
-fn share_linear(tally: ir::Tally, comparator: ast::Comparator, share: Fraction, base: Base) -> Linear {
+fn share_linear(
+    tally: ir::Tally,
+    comparator: ast::Comparator,
+    share: Fraction,
+    base: Base,
+) -> Linear {
     Expr::tally(tally)
         .scale(i128::from(share.denominator))
         .minus(Expr::base(base).scale(i128::from(share.numerator)))
@@ -153,21 +191,34 @@ impl Lowerer<'_> {
         for condition in conditions {
             match condition {
                 ast::Condition::Named(name) => {
-                    let Some(threshold) = self.names.resolve(name, &[ItemKind::Threshold], &mut self.diagnostics) else {
+                    let Some(threshold) =
+                        self.names
+                            .resolve(name, &[ItemKind::Threshold], &mut self.diagnostics)
+                    else {
                         continue;
                     };
-                    let Some(lowered) = self.thresholds.get(threshold.index).and_then(Option::as_ref) else {
+                    let Some(lowered) = self
+                        .thresholds
+                        .get(threshold.index)
+                        .and_then(Option::as_ref)
+                    else {
                         continue;
                     };
                     for inner in &lowered.conditions {
                         let mut inner = inner.clone();
-                        inner.origin = ConditionOrigin::Threshold { threshold: threshold.clone() };
+                        inner.origin = ConditionOrigin::Threshold {
+                            threshold: threshold.clone(),
+                        };
                         inner.span = name.span;
                         res.push(inner);
                     }
                 }
                 ast::Condition::Approved(span) => {
-                    let inherited = self.default_vote.as_ref().map(|rule| rule.conditions.clone()).unwrap_or_default();
+                    let inherited = self
+                        .default_vote
+                        .as_ref()
+                        .map(|rule| rule.conditions.clone())
+                        .unwrap_or_default();
                     for mut inner in inherited {
                         inner.origin = ConditionOrigin::DefaultVote { span: *span };
                         inner.span = *span;
@@ -187,23 +238,49 @@ impl Lowerer<'_> {
         match condition {
             ast::Condition::Unanimous(base, _) => {
                 let (statement, bases) = bases_of(*base);
-                let one = Fraction { numerator: 1, denominator: 1 };
+                let one = Fraction {
+                    numerator: 1,
+                    denominator: 1,
+                };
                 let readings = bases
                     .into_iter()
-                    .map(|b| Reading { base: Some(b), linear: share_linear(ir::Tally::Yes, ast::Comparator::Ge, one, b) })
+                    .map(|b| Reading {
+                        base: Some(b),
+                        linear: share_linear(ir::Tally::Yes, ast::Comparator::Ge, one, b),
+                    })
                     .collect();
                 let text = format!("unanimous{}", base_suffix(*base));
-                Some(ir::Condition { text, form: ConditionForm::Unanimous, base: statement, readings, origin: stated, span })
+                Some(ir::Condition {
+                    text,
+                    form: ConditionForm::Unanimous,
+                    base: statement,
+                    readings,
+                    origin: stated,
+                    span,
+                })
             }
             ast::Condition::Majority(base, _) => {
                 let (statement, bases) = bases_of(*base);
-                let half = Fraction { numerator: 1, denominator: 2 };
+                let half = Fraction {
+                    numerator: 1,
+                    denominator: 2,
+                };
                 let readings = bases
                     .into_iter()
-                    .map(|b| Reading { base: Some(b), linear: share_linear(ir::Tally::Yes, ast::Comparator::Gt, half, b) })
+                    .map(|b| Reading {
+                        base: Some(b),
+                        linear: share_linear(ir::Tally::Yes, ast::Comparator::Gt, half, b),
+                    })
                     .collect();
                 let text = format!("majority{}", base_suffix(*base));
-                Some(ir::Condition { text, form: ConditionForm::Majority, base: statement, readings, origin: stated, span })
+                Some(ir::Condition {
+                    text,
+                    form: ConditionForm::Majority,
+                    base: statement,
+                    readings,
+                    origin: stated,
+                    span,
+                })
             }
             ast::Condition::Compare(tally, comparator, operand, _) => {
                 let tally = tally_of(*tally);
@@ -212,10 +289,16 @@ impl Lowerer<'_> {
                 match operand {
                     ast::Operand::Tally(right, _) => {
                         let right = tally_of(*right);
-                        let linear = Expr::tally(tally).minus(Expr::tally(right)).compare_to_zero(*comparator);
+                        let linear = Expr::tally(tally)
+                            .minus(Expr::tally(right))
+                            .compare_to_zero(*comparator);
                         Some(ir::Condition {
                             text: format!("{left} {symbol} {}", tally_word(right)),
-                            form: ConditionForm::Comparison { left: tally, comparator: symbol.to_owned(), right },
+                            form: ConditionForm::Comparison {
+                                left: tally,
+                                comparator: symbol.to_owned(),
+                                right,
+                            },
                             base: BaseStatement::NotApplicable,
                             readings: vec![Reading { base: None, linear }],
                             origin: stated,
@@ -224,10 +307,16 @@ impl Lowerer<'_> {
                     }
                     ast::Operand::Amount(ast::Amount::Count(count)) => {
                         let value = numbers::integer(count, &mut self.diagnostics)?;
-                        let linear = Expr::tally(tally).minus(Expr::constant(value)).compare_to_zero(*comparator);
+                        let linear = Expr::tally(tally)
+                            .minus(Expr::constant(value))
+                            .compare_to_zero(*comparator);
                         Some(ir::Condition {
                             text: format!("{left} {symbol} {value}"),
-                            form: ConditionForm::Count { tally, comparator: symbol.to_owned(), count: value },
+                            form: ConditionForm::Count {
+                                tally,
+                                comparator: symbol.to_owned(),
+                                count: value,
+                            },
                             base: BaseStatement::NotApplicable,
                             readings: vec![Reading { base: None, linear }],
                             origin: stated,
@@ -239,11 +328,22 @@ impl Lowerer<'_> {
                         let (statement, bases) = bases_of(*base);
                         let readings = bases
                             .into_iter()
-                            .map(|b| Reading { base: Some(b), linear: share_linear(tally, *comparator, fraction, b) })
+                            .map(|b| Reading {
+                                base: Some(b),
+                                linear: share_linear(tally, *comparator, fraction, b),
+                            })
                             .collect();
                         Some(ir::Condition {
-                            text: format!("{left} {symbol} {}{}", share_text(share), base_suffix(*base)),
-                            form: ConditionForm::Share { tally, comparator: symbol.to_owned(), share: fraction },
+                            text: format!(
+                                "{left} {symbol} {}{}",
+                                share_text(share),
+                                base_suffix(*base)
+                            ),
+                            form: ConditionForm::Share {
+                                tally,
+                                comparator: symbol.to_owned(),
+                                share: fraction,
+                            },
                             base: statement,
                             readings,
                             origin: stated,
@@ -275,22 +375,42 @@ impl Lowerer<'_> {
             Some(counts) => vec![counts],
             None => vec![true, false],
         };
-        let turnout = |counts: bool| if counts { Expr::base(Base::Participating) } else { Expr::base(Base::Cast) };
+        let turnout = |counts: bool| {
+            if counts {
+                Expr::base(Base::Participating)
+            } else {
+                Expr::base(Base::Cast)
+            }
+        };
         let (form, text, linears): (ConditionForm, String, Vec<(bool, Linear)>) = match amount {
             ast::Amount::Count(count) => {
                 let value = numbers::integer(count, &mut self.diagnostics)?;
                 let linears = readings_for
                     .iter()
-                    .map(|&c| (c, turnout(c).minus(Expr::constant(value)).compare_to_zero(comparator)))
+                    .map(|&c| {
+                        (
+                            c,
+                            turnout(c)
+                                .minus(Expr::constant(value))
+                                .compare_to_zero(comparator),
+                        )
+                    })
                     .collect();
-                let form = ConditionForm::Count { tally: ir::Tally::Turnout, comparator: symbol.to_owned(), count: value };
+                let form = ConditionForm::Count {
+                    tally: ir::Tally::Turnout,
+                    comparator: symbol.to_owned(),
+                    count: value,
+                };
                 (form, format!("quorum {symbol} {value}{clause}"), linears)
             }
             ast::Amount::Share(share, base, share_span) => {
                 if let Some(base) = base
                     && *base != ast::Base::Members
                 {
-                    self.diagnostics.push(quorum_base_not_members::diagnostic(*share_span, base_suffix(Some(*base)).trim_start_matches(" of ")));
+                    self.diagnostics.push(quorum_base_not_members::diagnostic(
+                        *share_span,
+                        base_suffix(Some(*base)).trim_start_matches(" of "),
+                    ));
                     return None;
                 }
                 let fraction = numbers::share(share, *share_span, &mut self.diagnostics)?;
@@ -304,19 +424,47 @@ impl Lowerer<'_> {
                         (c, linear)
                     })
                     .collect();
-                let form = ConditionForm::Share { tally: ir::Tally::Turnout, comparator: symbol.to_owned(), share: fraction };
-                (form, format!("quorum {symbol} {} of members{clause}", share_text(share)), linears)
+                let form = ConditionForm::Share {
+                    tally: ir::Tally::Turnout,
+                    comparator: symbol.to_owned(),
+                    share: fraction,
+                };
+                (
+                    form,
+                    format!("quorum {symbol} {} of members{clause}", share_text(share)),
+                    linears,
+                )
             }
         };
-        let readings = linears.into_iter().map(|(counts_abstentions, linear)| ir::QuorumReading { counts_abstentions, linear }).collect();
-        Some(ir::Quorum { text, form, counts_abstentions, readings, span })
+        let readings = linears
+            .into_iter()
+            .map(|(counts_abstentions, linear)| ir::QuorumReading {
+                counts_abstentions,
+                linear,
+            })
+            .collect();
+        Some(ir::Quorum {
+            text,
+            form,
+            counts_abstentions,
+            readings,
+            span,
+        })
     }
 
     /// Lowers a `vote { ... }` block (or the `default vote` body).
-    pub(super) fn lower_vote(&mut self, block: &ast::VoteBlock, origin: ir::RuleOrigin) -> ir::VoteRule {
+    pub(super) fn lower_vote(
+        &mut self,
+        block: &ast::VoteBlock,
+        origin: ir::RuleOrigin,
+    ) -> ir::VoteRule {
         let mut rule = ir::VoteRule {
             origin,
-            electorate: ir::Electorate { voters: Vec::new(), exclusions: Vec::new(), span: None },
+            electorate: ir::Electorate {
+                voters: Vec::new(),
+                exclusions: Vec::new(),
+                span: None,
+            },
             conditions: Vec::new(),
             quorum: None,
             tie: None,
@@ -332,7 +480,8 @@ impl Lowerer<'_> {
             match stmt {
                 ast::VoteStmt::Voters(voters, exclusions, span) => {
                     if self.first(&mut seen.voters, *span, "`voters`") {
-                        rule.electorate.voters = self.lower_actors(voters, &[ItemKind::Role, ItemKind::Body]);
+                        rule.electorate.voters =
+                            self.lower_actors(voters, &[ItemKind::Role, ItemKind::Body]);
                         rule.electorate.exclusions = self.lower_exclusions(exclusions);
                         rule.electorate.span = Some(*span);
                     }
@@ -375,7 +524,8 @@ impl Lowerer<'_> {
                 }
                 ast::VoteStmt::Open(bound, span) => {
                     if self.first(&mut seen.open, *span, "`open`") {
-                        rule.window = numbers::duration_bound(bound, self.source, &mut self.diagnostics);
+                        rule.window =
+                            numbers::duration_bound(bound, self.source, &mut self.diagnostics);
                     }
                 }
                 ast::VoteStmt::Allow(allow) => rule.allows.push(super::lower_allow(allow)),
@@ -388,7 +538,8 @@ impl Lowerer<'_> {
     pub(super) fn first(&mut self, seen: &mut Option<Span>, span: Span, what: &str) -> bool {
         match seen {
             Some(first) => {
-                self.diagnostics.push(duplicate_statement::diagnostic(span, what, *first));
+                self.diagnostics
+                    .push(duplicate_statement::diagnostic(span, what, *first));
                 false
             }
             None => {

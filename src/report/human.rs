@@ -6,7 +6,9 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler,
+};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::SourceFile;
@@ -24,21 +26,42 @@ pub enum Style {
 }
 
 /// Renders the diagnostics of one file, each followed by a blank line.
-pub fn render(source: &SourceFile, diagnostics: &[Diagnostic], style: Style, width: usize) -> String {
-    let named = NamedSource::new(source.name.clone(), source.text.to_string()).with_language("charter");
+pub fn render(
+    source: &SourceFile,
+    diagnostics: &[Diagnostic],
+    style: Style,
+    width: usize,
+) -> String {
+    let named =
+        NamedSource::new(source.name.clone(), source.text.to_string()).with_language("charter");
     let mut out = String::new();
     for diagnostic in diagnostics {
-        let view = MietteView { diagnostic, source: &named };
+        let view = MietteView {
+            diagnostic,
+            source: &named,
+        };
         let result = match style {
             Style::Graphical { color } => {
-                let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-                GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false).render_report(&mut out, &view)
+                let theme = if color {
+                    GraphicalTheme::unicode()
+                } else {
+                    GraphicalTheme::unicode_nocolor()
+                };
+                GraphicalReportHandler::new_themed(theme)
+                    .with_width(width)
+                    .with_links(false)
+                    .render_report(&mut out, &view)
             }
             Style::Plain => NarratableReportHandler::new().render_report(&mut out, &view),
         };
         if result.is_err() {
             // Rendering into a String only fails on a formatting bug; keep the essentials rather than nothing.
-            out.push_str(&format!("{}[{}]: {}\n", diagnostic.severity.as_str(), diagnostic.lint.code, diagnostic.message));
+            out.push_str(&format!(
+                "{}[{}]: {}\n",
+                diagnostic.severity.as_str(),
+                diagnostic.lint.code,
+                diagnostic.message
+            ));
         }
         out.push('\n');
     }
@@ -68,7 +91,12 @@ impl std::error::Error for MietteView<'_> {}
 impl miette::Diagnostic for MietteView<'_> {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
         let lint = self.diagnostic.lint;
-        Some(Box::new(format!("{}[{}]: {}", self.diagnostic.severity.as_str(), lint.code, lint.name)))
+        Some(Box::new(format!(
+            "{}[{}]: {}",
+            self.diagnostic.severity.as_str(),
+            lint.code,
+            lint.name
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -79,11 +107,20 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let mut lines: Vec<String> = self.diagnostic.notes.iter().map(|note| format!("note: {note}")).collect();
+        let mut lines: Vec<String> = self
+            .diagnostic
+            .notes
+            .iter()
+            .map(|note| format!("note: {note}"))
+            .collect();
         if let Some(help) = &self.diagnostic.help {
             lines.push(help.clone());
         }
-        if lines.is_empty() { None } else { Some(Box::new(lines.join("\n"))) }
+        if lines.is_empty() {
+            None
+        } else {
+            Some(Box::new(lines.join("\n")))
+        }
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -92,10 +129,19 @@ impl miette::Diagnostic for MietteView<'_> {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let primary = &self.diagnostic.primary;
-        let label = |message: &str| if message.is_empty() { None } else { Some(message.to_owned()) };
+        let label = |message: &str| {
+            if message.is_empty() {
+                None
+            } else {
+                Some(message.to_owned())
+            }
+        };
         let primary = LabeledSpan::new_primary_with_span(label(&primary.message), primary.span);
-        let secondary =
-            self.diagnostic.secondary.iter().map(move |l| LabeledSpan::new_with_span(label(&l.message), l.span));
+        let secondary = self
+            .diagnostic
+            .secondary
+            .iter()
+            .map(move |l| LabeledSpan::new_with_span(label(&l.message), l.span));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

@@ -74,11 +74,19 @@ pub fn diagnostics_document(analyses: &[Analysis]) -> DiagnosticsDocument {
             let index = LineIndex::new(&analysis.source.text);
             FileDiagnostics {
                 path: analysis.source.name.clone(),
-                diagnostics: analysis.diagnostics.iter().map(|d| json_diagnostic(d, &index)).collect(),
+                diagnostics: analysis
+                    .diagnostics
+                    .iter()
+                    .map(|d| json_diagnostic(d, &index))
+                    .collect(),
             }
         })
         .collect();
-    DiagnosticsDocument { version: DIAGNOSTICS_VERSION, files, summary: Summary::of(analyses) }
+    DiagnosticsDocument {
+        version: DIAGNOSTICS_VERSION,
+        files,
+        summary: Summary::of(analyses),
+    }
 }
 
 fn json_diagnostic(diagnostic: &Diagnostic, index: &LineIndex<'_>) -> JsonDiagnostic {
@@ -90,13 +98,21 @@ fn json_diagnostic(diagnostic: &Diagnostic, index: &LineIndex<'_>) -> JsonDiagno
         help: diagnostic.help.clone(),
         notes: diagnostic.notes.clone(),
         primary: json_label(&diagnostic.primary, index),
-        secondary: diagnostic.secondary.iter().map(|l| json_label(l, index)).collect(),
+        secondary: diagnostic
+            .secondary
+            .iter()
+            .map(|l| json_label(l, index))
+            .collect(),
     }
 }
 
 fn json_label(label: &Label, index: &LineIndex<'_>) -> JsonLabel {
     let Span { start, end } = label.span;
-    JsonLabel { message: label.message.clone(), start: index.position(start), end: index.position(end) }
+    JsonLabel {
+        message: label.message.clone(),
+        start: index.position(start),
+        end: index.position(end),
+    }
 }
 
 /// `compile`: the checked IR of one charter.
@@ -112,5 +128,9 @@ pub struct IrDocument<'a> {
 
 /// Builds the IR document of one charter.
 pub fn ir_document<'a>(path: &'a str, charter: &'a ir::Charter) -> IrDocument<'a> {
-    IrDocument { version: ir::IR_VERSION, path, charter }
+    IrDocument {
+        version: ir::IR_VERSION,
+        path,
+        charter,
+    }
 }

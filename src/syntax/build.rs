@@ -20,9 +20,41 @@ pub(crate) struct BuildError {
 
 type Result<T> = std::result::Result<T, BuildError>;
 
+/// The span of a pair without the trailing whitespace, `;` and comments that pest includes in a rule ending with
+/// an optional or repeated part (`a ~ b*` consumes the trivia after `a` even when no `b` follows).
 fn span_of(pair: &Pair<'_, Rule>) -> Span {
     let span = pair.as_span();
-    Span::new(span.start(), span.end())
+    Span::new(span.start(), span.start() + content_len(span.as_str()))
+}
+
+/// The length of `text` up to the end of its last character that is not trivia.
+fn content_len(text: &str) -> usize {
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '#' => while chars.next_if(|(_, c)| *c != '\n').is_some() {},
+            '"' => {
+                let mut closed = index + 1;
+                while let Some((i, c)) = chars.next() {
+                    closed = i + c.len_utf8();
+                    match c {
+                        '\\' => {
+                            if let Some((i, c)) = chars.next() {
+                                closed = i + c.len_utf8();
+                            }
+                        }
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+                end = closed;
+            }
+            c if c.is_whitespace() || c == ';' => {}
+            c => end = index + c.len_utf8(),
+        }
+    }
+    end
 }
 
 /// Walks the children of one pair, skipping keywords and punctuation.
@@ -34,11 +66,18 @@ struct Cursor<'i> {
 impl<'i> Cursor<'i> {
     fn of(pair: Pair<'i, Rule>) -> Self {
         let span = span_of(&pair);
-        Cursor { children: pair.into_inner().peekable(), span }
+        Cursor {
+            children: pair.into_inner().peekable(),
+            span,
+        }
     }
 
     fn skip_punctuation(&mut self) {
-        while self.children.peek().is_some_and(|pair| is_punctuation(pair.as_rule())) {
+        while self
+            .children
+            .peek()
+            .is_some_and(|pair| is_punctuation(pair.as_rule()))
+        {
             self.children.next();
         }
     }
@@ -54,7 +93,11 @@ impl<'i> Cursor<'i> {
     }
 
     fn next_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
-        if self.peek_rule() == Some(rule) { self.next() } else { None }
+        if self.peek_rule() == Some(rule) {
+            self.next()
+        } else {
+            None
+        }
     }
 
     fn expect(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
@@ -64,16 +107,26 @@ impl<'i> Cursor<'i> {
                 span: span_of(&pair),
                 message: format!("expected {rule:?}, found {:?}", pair.as_rule()),
             }),
-            None => Err(BuildError { span: self.span, message: format!("expected {rule:?}, found nothing") }),
+            None => Err(BuildError {
+                span: self.span,
+                message: format!("expected {rule:?}, found nothing"),
+            }),
         }
     }
 
     fn any(&mut self) -> Result<Pair<'i, Rule>> {
-        self.next().ok_or_else(|| BuildError { span: self.span, message: "expected a child, found nothing".into() })
+        self.next().ok_or_else(|| BuildError {
+            span: self.span,
+            message: "expected a child, found nothing".into(),
+        })
     }
 
     /// Every remaining child of `rule`, built with `build`.
-    fn all<T>(&mut self, rule: Rule, build: impl Fn(Pair<'i, Rule>) -> Result<T>) -> Result<Vec<T>> {
+    fn all<T>(
+        &mut self,
+        rule: Rule,
+        build: impl Fn(Pair<'i, Rule>) -> Result<T>,
+    ) -> Result<Vec<T>> {
         let mut res = Vec::new();
         while let Some(pair) = self.next_if(rule) {
             res.push(build(pair)?);
@@ -83,7 +136,10 @@ impl<'i> Cursor<'i> {
 }
 
 fn unexpected(pair: &Pair<'_, Rule>, context: &str) -> BuildError {
-    BuildError { span: span_of(pair), message: format!("unexpected {:?} in {context}", pair.as_rule()) }
+    BuildError {
+        span: span_of(pair),
+        message: format!("unexpected {:?} in {context}", pair.as_rule()),
+    }
 }
 
 /// Builds the AST of a whole file from the `file` pair.
@@ -114,16 +170,26 @@ pub(crate) fn build_file(pair: Pair<'_, Rule>) -> Result<Charter> {
 }
 
 fn build_ident(pair: Pair<'_, Rule>) -> Ident {
-    Ident { text: pair.as_str().to_owned(), span: span_of(&pair) }
+    Ident {
+        text: pair.as_str().to_owned(),
+        span: span_of(&pair),
+    }
 }
 
 fn build_integer(pair: Pair<'_, Rule>) -> IntegerLit {
-    IntegerLit { digits: pair.as_str().to_owned(), span: span_of(&pair) }
+    IntegerLit {
+        digits: pair.as_str().to_owned(),
+        span: span_of(&pair),
+    }
 }
 
 fn build_string(pair: Pair<'_, Rule>) -> StringLit {
     let span = span_of(&pair);
-    let raw = pair.into_inner().next().map(|inner| inner.as_str()).unwrap_or_default();
+    let raw = pair
+        .into_inner()
+        .next()
+        .map(|inner| inner.as_str())
+        .unwrap_or_default();
     let mut value = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
@@ -152,10 +218,19 @@ fn build_charter_decl(pair: Pair<'_, Rule>) -> Result<MetaDecl> {
             Rule::source_stmt => MetaStmt::Source(value),
             Rule::version_stmt => MetaStmt::Version(value),
             Rule::adopted_stmt => MetaStmt::Adopted(value),
-            _ => return Err(BuildError { span: value.span, message: format!("unexpected {rule:?} in charter") }),
+            _ => {
+                return Err(BuildError {
+                    span: value.span,
+                    message: format!("unexpected {rule:?} in charter"),
+                });
+            }
         });
     }
-    Ok(MetaDecl { name, stmts, span: cursor.span })
+    Ok(MetaDecl {
+        name,
+        stmts,
+        span: cursor.span,
+    })
 }
 
 fn build_member_decl(pair: Pair<'_, Rule>) -> Result<(Ident, Vec<MemberStmt>, Span)> {
@@ -188,17 +263,29 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
                 Rule::size_at_least => SizeBound::AtLeast(first),
                 Rule::size_at_most => SizeBound::AtMost(first),
                 Rule::size_exact => SizeBound::Exactly(first),
-                Rule::size_range => SizeBound::Range(first, build_integer(numbers.expect(Rule::integer)?)),
-                _ => return Err(BuildError { span, message: format!("unexpected {bound_rule:?} in size") }),
+                Rule::size_range => {
+                    SizeBound::Range(first, build_integer(numbers.expect(Rule::integer)?))
+                }
+                _ => {
+                    return Err(BuildError {
+                        span,
+                        message: format!("unexpected {bound_rule:?} in size"),
+                    });
+                }
             };
             MemberStmt::Size(size, span)
         }
-        Rule::members_stmt => MemberStmt::Members(cursor.all(Rule::string, |p| Ok(build_string(p)))?, span),
+        Rule::members_stmt => {
+            MemberStmt::Members(cursor.all(Rule::string, |p| Ok(build_string(p)))?, span)
+        }
         Rule::join_stmt => {
             if cursor.next_if(Rule::join_open).is_some() {
                 MemberStmt::Join(None, span)
             } else {
-                MemberStmt::Join(Some(build_ident_list(cursor.expect(Rule::ident_list)?)), span)
+                MemberStmt::Join(
+                    Some(build_ident_list(cursor.expect(Rule::ident_list)?)),
+                    span,
+                )
             }
         }
         Rule::leave_stmt => MemberStmt::Leave(build_status_target(&mut cursor), span),
@@ -210,18 +297,33 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
             let duration = build_duration(cursor.expect(Rule::duration)?)?;
             MemberStmt::Inactive(duration, build_status_target(&mut cursor), span)
         }
-        Rule::reinstate_stmt => MemberStmt::Reinstate(build_ident_list(cursor.expect(Rule::ident_list)?), span),
+        Rule::reinstate_stmt => {
+            MemberStmt::Reinstate(build_ident_list(cursor.expect(Rule::ident_list)?), span)
+        }
         Rule::term_stmt => MemberStmt::Term(build_duration(cursor.expect(Rule::duration)?)?, span),
-        Rule::term_limit_stmt => MemberStmt::TermLimit(build_integer(cursor.expect(Rule::integer)?), span),
+        Rule::term_limit_stmt => {
+            MemberStmt::TermLimit(build_integer(cursor.expect(Rule::integer)?), span)
+        }
         Rule::seat_limit_stmt => {
             let count = build_integer(cursor.expect(Rule::integer)?);
             MemberStmt::SeatLimit(count, build_string(cursor.expect(Rule::string)?), span)
         }
-        Rule::consists_stmt => MemberStmt::ConsistsOf(build_actor_list(cursor.expect(Rule::actor_list)?)?, span),
-        Rule::drawn_stmt => MemberStmt::DrawnFrom(build_actor_list(cursor.expect(Rule::actor_list)?)?, span),
-        Rule::appointed_stmt => MemberStmt::AppointedBy(build_actor(cursor.expect(Rule::actor)?)?, span),
+        Rule::consists_stmt => {
+            MemberStmt::ConsistsOf(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+        }
+        Rule::drawn_stmt => {
+            MemberStmt::DrawnFrom(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+        }
+        Rule::appointed_stmt => {
+            MemberStmt::AppointedBy(build_actor(cursor.expect(Rule::actor)?)?, span)
+        }
         Rule::chair_stmt => MemberStmt::Chair(build_actor(cursor.expect(Rule::actor)?)?, span),
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a role or body") }),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a role or body"),
+            });
+        }
     })
 }
 
@@ -231,7 +333,10 @@ fn build_status_target(cursor: &mut Cursor<'_>) -> Option<Ident> {
 }
 
 fn build_ident_list(pair: Pair<'_, Rule>) -> Vec<Ident> {
-    pair.into_inner().filter(|p| p.as_rule() == Rule::ident).map(build_ident).collect()
+    pair.into_inner()
+        .filter(|p| p.as_rule() == Rule::ident)
+        .map(build_ident)
+        .collect()
 }
 
 fn build_actor_list(pair: Pair<'_, Rule>) -> Result<Vec<Actor>> {
@@ -240,7 +345,10 @@ fn build_actor_list(pair: Pair<'_, Rule>) -> Result<Vec<Actor>> {
 
 fn build_actor(pair: Pair<'_, Rule>) -> Result<Actor> {
     let span = span_of(&pair);
-    let inner = pair.into_inner().next().ok_or(BuildError { span, message: "empty actor".into() })?;
+    let inner = pair.into_inner().next().ok_or(BuildError {
+        span,
+        message: "empty actor".into(),
+    })?;
     Ok(match inner.as_rule() {
         Rule::kw_anyone => Actor::Anyone(span),
         Rule::ident => Actor::Named(build_ident(inner)),
@@ -250,7 +358,10 @@ fn build_actor(pair: Pair<'_, Rule>) -> Result<Actor> {
 
 fn build_exclusion(pair: Pair<'_, Rule>) -> Result<Exclusion> {
     let span = span_of(&pair);
-    let inner = pair.into_inner().next().ok_or(BuildError { span, message: "empty exclusion".into() })?;
+    let inner = pair.into_inner().next().ok_or(BuildError {
+        span,
+        message: "empty exclusion".into(),
+    })?;
     Ok(match inner.as_rule() {
         Rule::kw_subject => Exclusion::Subject(span),
         Rule::kw_accused => Exclusion::Accused(span),
@@ -283,7 +394,11 @@ fn build_external_decl(pair: Pair<'_, Rule>) -> Result<ExternalDecl> {
     let mut cursor = Cursor::of(pair);
     let name = build_ident(cursor.expect(Rule::ident)?);
     let title = build_string(cursor.expect(Rule::string)?);
-    Ok(ExternalDecl { name, title, span: cursor.span })
+    Ok(ExternalDecl {
+        name,
+        title,
+        span: cursor.span,
+    })
 }
 
 fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
@@ -298,7 +413,12 @@ fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
             conditions.push(build_condition(child)?);
         }
     }
-    Ok(ThresholdDecl { name, conditions, allows, span: cursor.span })
+    Ok(ThresholdDecl {
+        name,
+        conditions,
+        allows,
+        span: cursor.span,
+    })
 }
 
 fn build_decision_decl(pair: Pair<'_, Rule>) -> Result<DecisionDecl> {
@@ -308,7 +428,11 @@ fn build_decision_decl(pair: Pair<'_, Rule>) -> Result<DecisionDecl> {
     while let Some(stmt) = cursor.next() {
         stmts.push(build_decision_stmt(stmt)?);
     }
-    Ok(DecisionDecl { name, stmts, span: cursor.span })
+    Ok(DecisionDecl {
+        name,
+        stmts,
+        span: cursor.span,
+    })
 }
 
 fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
@@ -324,7 +448,9 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
     let mut cursor = Cursor::of(pair);
     Ok(match rule {
         Rule::purpose_stmt => DecisionStmt::Purpose(build_purpose(cursor.any()?)?, span),
-        Rule::proposed_stmt => DecisionStmt::ProposedBy(build_actor_list(cursor.expect(Rule::actor_list)?)?, span),
+        Rule::proposed_stmt => {
+            DecisionStmt::ProposedBy(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+        }
         Rule::phase_stmt => {
             let name = cursor.expect(Rule::phase_name)?;
             let kind = match name.clone().into_inner().next().map(|p| p.as_rule()) {
@@ -334,10 +460,16 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
                 Some(Rule::kw_review) => PhaseKind::Review,
                 _ => return Err(unexpected(&name, "a phase")),
             };
-            DecisionStmt::Phase(kind, build_duration_bound(cursor.expect(Rule::duration_bound)?)?, span)
+            DecisionStmt::Phase(
+                kind,
+                build_duration_bound(cursor.expect(Rule::duration_bound)?)?,
+                span,
+            )
         }
         Rule::decided_stmt => DecisionStmt::DecidedBy(build_decider(cursor.any()?)?, span),
-        Rule::recuse_stmt => DecisionStmt::Recuse(cursor.all(Rule::exclusion, build_exclusion)?, span),
+        Rule::recuse_stmt => {
+            DecisionStmt::Recuse(cursor.all(Rule::exclusion, build_exclusion)?, span)
+        }
         Rule::designate_stmt => {
             let count = build_integer(cursor.expect(Rule::integer)?);
             let actor = build_actor(cursor.expect(Rule::actor)?)?;
@@ -348,7 +480,12 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
             let steps = cursor.all(Rule::escalation_step, build_escalation_step)?;
             DecisionStmt::Escalate(steps, span)
         }
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a decision") }),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a decision"),
+            });
+        }
     })
 }
 
@@ -362,14 +499,21 @@ fn build_purpose(pair: Pair<'_, Rule>) -> Result<Purpose> {
         Rule::purpose_reinstate => Purpose::Reinstate(build_ident(cursor.expect(Rule::ident)?)),
         Rule::purpose_appoint => Purpose::Appoint(build_ident(cursor.expect(Rule::ident)?)),
         Rule::purpose_elect => Purpose::Elect(build_ident(cursor.expect(Rule::ident)?)),
-        Rule::purpose_no_confidence => Purpose::NoConfidence(build_ident(cursor.expect(Rule::ident)?)),
+        Rule::purpose_no_confidence => {
+            Purpose::NoConfidence(build_ident(cursor.expect(Rule::ident)?))
+        }
         Rule::purpose_amend => Purpose::AmendCharter,
         Rule::purpose_conflicts => Purpose::ResolveConflicts,
         Rule::purpose_conduct => Purpose::EnforceConduct,
         Rule::purpose_security => Purpose::HandleSecurity,
         Rule::purpose_dissolve => Purpose::DissolveProject,
         Rule::purpose_other => Purpose::Other(build_string(cursor.expect(Rule::string)?)),
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a purpose") }),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a purpose"),
+            });
+        }
     })
 }
 
@@ -384,13 +528,23 @@ fn build_decider(pair: Pair<'_, Rule>) -> Result<Decider> {
             Decider::Approvals(count, build_actor(cursor.expect(Rule::actor)?)?, span)
         }
         Rule::decider_actor => Decider::Actor(build_actor(cursor.expect(Rule::actor)?)?),
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a decider") }),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a decider"),
+            });
+        }
     })
 }
 
 fn build_lazy_block(pair: Pair<'_, Rule>) -> Result<LazyBlock> {
     let mut cursor = Cursor::of(pair);
-    let mut block = LazyBlock { silences: Vec::new(), on_objection: Vec::new(), allows: Vec::new(), span: cursor.span };
+    let mut block = LazyBlock {
+        silences: Vec::new(),
+        on_objection: Vec::new(),
+        allows: Vec::new(),
+        span: cursor.span,
+    };
     while let Some(stmt) = cursor.next() {
         let span = span_of(&stmt);
         match stmt.as_rule() {
@@ -403,7 +557,9 @@ fn build_lazy_block(pair: Pair<'_, Rule>) -> Result<LazyBlock> {
                 let target = match target.as_rule() {
                     Rule::objection_default => ObjectionTarget::DefaultVote,
                     Rule::objection_vote => ObjectionTarget::OwnVote,
-                    Rule::objection_actor => ObjectionTarget::Actor(build_actor(Cursor::of(target).expect(Rule::actor)?)?),
+                    Rule::objection_actor => ObjectionTarget::Actor(build_actor(
+                        Cursor::of(target).expect(Rule::actor)?,
+                    )?),
                     _ => return Err(unexpected(&target, "an objection")),
                 };
                 block.on_objection.push((target, span));
@@ -422,10 +578,18 @@ fn build_escalation_step(pair: Pair<'_, Rule>) -> Result<EscalationStep> {
     let mut cursor = Cursor::of(kind.clone());
     Ok(match rule {
         Rule::step_parties => EscalationStep::Parties(span),
-        Rule::step_mediator => EscalationStep::Mediator(build_actor(cursor.expect(Rule::actor)?)?, span),
-        Rule::step_decision => EscalationStep::Decision(build_ident(cursor.expect(Rule::ident)?), span),
-        Rule::step_external => EscalationStep::External(build_ident(cursor.expect(Rule::ident)?), span),
-        Rule::step_vote => EscalationStep::Vote(build_vote_body(cursor.expect(Rule::vote_block)?)?, span),
+        Rule::step_mediator => {
+            EscalationStep::Mediator(build_actor(cursor.expect(Rule::actor)?)?, span)
+        }
+        Rule::step_decision => {
+            EscalationStep::Decision(build_ident(cursor.expect(Rule::ident)?), span)
+        }
+        Rule::step_external => {
+            EscalationStep::External(build_ident(cursor.expect(Rule::ident)?), span)
+        }
+        Rule::step_vote => {
+            EscalationStep::Vote(build_vote_body(cursor.expect(Rule::vote_block)?)?, span)
+        }
         Rule::step_decided => EscalationStep::DecidedBy(build_decider(cursor.any()?)?, span),
         _ => return Err(unexpected(&kind, "an escalation step")),
     })
@@ -438,7 +602,10 @@ fn build_vote_body(pair: Pair<'_, Rule>) -> Result<VoteBlock> {
     while let Some(stmt) = cursor.next() {
         stmts.push(build_vote_stmt(stmt)?);
     }
-    Ok(VoteBlock { stmts, span: cursor.span })
+    Ok(VoteBlock {
+        stmts,
+        span: cursor.span,
+    })
 }
 
 fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
@@ -482,19 +649,33 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
                 Rule::tie_fails => TieRule::Fails,
                 Rule::tie_passes => TieRule::Passes,
                 Rule::tie_revote => TieRule::Revote,
-                Rule::tie_casting => TieRule::CastingVote(build_actor(Cursor::of(tie).expect(Rule::actor)?)?),
+                Rule::tie_casting => {
+                    TieRule::CastingVote(build_actor(Cursor::of(tie).expect(Rule::actor)?)?)
+                }
                 _ => return Err(unexpected(&tie, "a tie rule")),
             };
             VoteStmt::Tie(rule, span)
         }
-        Rule::veto_stmt => VoteStmt::Veto(build_actor_list(cursor.expect(Rule::actor_list)?)?, span),
+        Rule::veto_stmt => {
+            VoteStmt::Veto(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+        }
         Rule::no_veto_stmt => VoteStmt::NoVeto(span),
         Rule::ballot_stmt => {
-            let secret = cursor.children.any(|child| child.as_rule() == Rule::kw_secret);
+            let secret = cursor
+                .children
+                .any(|child| child.as_rule() == Rule::kw_secret);
             VoteStmt::Ballot(secret, span)
         }
-        Rule::open_stmt => VoteStmt::Open(build_duration_bound(cursor.expect(Rule::duration_bound)?)?, span),
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a vote") }),
+        Rule::open_stmt => VoteStmt::Open(
+            build_duration_bound(cursor.expect(Rule::duration_bound)?)?,
+            span,
+        ),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a vote"),
+            });
+        }
     })
 }
 
@@ -521,7 +702,12 @@ fn build_condition(pair: Pair<'_, Rule>) -> Result<Condition> {
             };
             Condition::Compare(tally, comparator, operand, span)
         }
-        _ => return Err(BuildError { span, message: format!("unexpected {rule:?} in a condition") }),
+        _ => {
+            return Err(BuildError {
+                span,
+                message: format!("unexpected {rule:?} in a condition"),
+            });
+        }
     })
 }
 
@@ -571,10 +757,18 @@ fn build_amount(pair: Pair<'_, Rule>) -> Result<Amount> {
     let first = cursor.any()?;
     Ok(match first.as_rule() {
         Rule::integer => Amount::Count(build_integer(first)),
-        Rule::fraction => Amount::Share(Share::Fraction(first.as_str().to_owned()), build_optional_base(&mut cursor)?, span),
+        Rule::fraction => Amount::Share(
+            Share::Fraction(first.as_str().to_owned()),
+            build_optional_base(&mut cursor)?,
+            span,
+        ),
         Rule::percent => {
             let digits = first.as_str().trim_end_matches('%').to_owned();
-            Amount::Share(Share::Percent(digits), build_optional_base(&mut cursor)?, span)
+            Amount::Share(
+                Share::Percent(digits),
+                build_optional_base(&mut cursor)?,
+                span,
+            )
         }
         _ => return Err(unexpected(&first, "an amount")),
     })
@@ -600,7 +794,11 @@ fn build_duration_bound(pair: Pair<'_, Rule>) -> Result<DurationBound> {
         Some(duration) => Some(build_duration(duration)?),
         None => None,
     };
-    Ok(DurationBound { kind, duration, span })
+    Ok(DurationBound {
+        kind,
+        duration,
+        span,
+    })
 }
 
 fn build_duration(pair: Pair<'_, Rule>) -> Result<Duration> {
@@ -610,5 +808,11 @@ fn build_duration(pair: Pair<'_, Rule>) -> Result<Duration> {
     let low = build_integer(cursor.expect(Rule::integer)?);
     let high = cursor.next_if(Rule::integer).map(build_integer);
     let unit = build_ident(cursor.expect(Rule::unit)?);
-    Ok(Duration { approximate, low, high, unit, span })
+    Ok(Duration {
+        approximate,
+        low,
+        high,
+        unit,
+        span,
+    })
 }

@@ -13,7 +13,9 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::EOI => "the end of the file",
         Rule::WHITESPACE => "whitespace",
         Rule::COMMENT => "a comment",
-        Rule::item => "an item (`charter`, `role`, `body`, `external`, `threshold`, `default vote` or `decision`)",
+        Rule::item => {
+            "an item (`charter`, `role`, `body`, `external`, `threshold`, `default vote` or `decision`)"
+        }
         Rule::charter_stmt => "`source`, `version` or `adopted`",
         Rule::role_stmt => "a role statement",
         Rule::body_stmt => "a body statement",
@@ -139,6 +141,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::approx => "`~`",
         Rule::unit => "a unit (`hours`, `days`, `business days`, `weeks`, `months`, `years`)",
         Rule::vague_period => "`periodically`",
+        Rule::block_start => "`{`",
         Rule::block_end => "`}`",
         Rule::integer => "a number",
         Rule::string => "a quoted string such as `\"text\"`",
@@ -157,7 +160,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_any => "`any`",
         Rule::kw_anyone => "`anyone`",
         Rule::kw_appoint => "`appoint`",
-        Rule::kw_appointed => "`appointed`",
+        Rule::kw_appointed => "`appointed by`",
         Rule::kw_approved => "`approved`",
         Rule::kw_at => "`at`",
         Rule::kw_ballot => "`ballot`",
@@ -173,15 +176,15 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_confidence => "`confidence`",
         Rule::kw_conflicts => "`conflicts`",
         Rule::kw_consensus => "`consensus`",
-        Rule::kw_consists => "`consists`",
+        Rule::kw_consists => "`consists of all`",
         Rule::kw_counting => "`counting`",
-        Rule::kw_decided => "`decided`",
+        Rule::kw_decided => "`decided by`",
         Rule::kw_decision => "`decision`",
-        Rule::kw_default => "`default`",
+        Rule::kw_default => "`default vote`",
         Rule::kw_designate => "`designate`",
         Rule::kw_discussion => "`discussion`",
         Rule::kw_dissolve => "`dissolve`",
-        Rule::kw_drawn => "`drawn`",
+        Rule::kw_drawn => "`drawn from`",
         Rule::kw_elect => "`elect`",
         Rule::kw_enforce => "`enforce`",
         Rule::kw_escalate => "`escalate`",
@@ -194,7 +197,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_handle => "`handle`",
         Rule::kw_inactive => "`inactive`",
         Rule::kw_join => "`join`",
-        Rule::kw_lazy => "`lazy`",
+        Rule::kw_lazy => "`lazy consensus`",
         Rule::kw_least => "`least`",
         Rule::kw_leave => "`leave`",
         Rule::kw_limit => "`limit`",
@@ -208,7 +211,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_notice => "`notice`",
         Rule::kw_objection => "`objection`",
         Rule::kw_of => "`of`",
-        Rule::kw_on => "`on`",
+        Rule::kw_on => "`on objection`",
         Rule::kw_open => "`open`",
         Rule::kw_other => "`other`",
         Rule::kw_participating => "`participating`",
@@ -217,7 +220,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_per => "`per`",
         Rule::kw_periodically => "`periodically`",
         Rule::kw_project => "`project`",
-        Rule::kw_proposed => "`proposed`",
+        Rule::kw_proposed => "`proposed by`",
         Rule::kw_public => "`public`",
         Rule::kw_purpose => "`purpose`",
         Rule::kw_quorum => "`quorum`",
@@ -229,7 +232,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::kw_review => "`review`",
         Rule::kw_revote => "`revote`",
         Rule::kw_role => "`role`",
-        Rule::kw_seat => "`seat`",
+        Rule::kw_seat => "`seat limit`",
         Rule::kw_secret => "`secret`",
         Rule::kw_security => "`security`",
         Rule::kw_silence => "`silence`",
@@ -256,7 +259,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
 
 /// Whether a rule only marks a keyword or punctuation, and carries no data for the AST.
 pub(crate) fn is_punctuation(rule: Rule) -> bool {
-    rule == Rule::block_end || describe_is_keyword(rule)
+    matches!(rule, Rule::block_start | Rule::block_end) || describe_is_keyword(rule)
 }
 
 fn describe_is_keyword(rule: Rule) -> bool {
