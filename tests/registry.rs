@@ -23,7 +23,7 @@ fn codes_are_unique_sorted_and_well_formed() {
         assert!(
             code.len() == 5
                 && code.starts_with("CH")
-                && code[2..].chars().all(|c| c.is_ascii_digit()),
+                && code.chars().skip(2).all(|c| c.is_ascii_digit()),
             "{code}"
         );
     }
