@@ -221,7 +221,7 @@ fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
                 lint.code,
                 lint.name,
                 lint.default_severity.as_str(),
-                lint.docs
+                lint.explanation()
             ));
             EXIT_CLEAN
         }

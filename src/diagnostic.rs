@@ -41,6 +41,18 @@ pub struct Lint {
     pub docs: &'static str,
 }
 
+impl Lint {
+    /// The documentation as `charterc explain` prints it: the doc comment without its leading spaces.
+    pub fn explanation(&self) -> String {
+        let mut res = String::with_capacity(self.docs.len());
+        for line in self.docs.lines() {
+            res.push_str(line.strip_prefix(' ').unwrap_or(line));
+            res.push('\n');
+        }
+        res
+    }
+}
+
 /// Declares a finding: `declare_lint!(/// docs... pub NAME, "CH101", "kebab-name", Error);`.
 ///
 /// The doc comment is kept both on the constant and as the `docs` text that `charterc explain` prints.

@@ -57,7 +57,14 @@ pub fn check(source: &SourceFile) -> Analysis {
         Err(diagnostic) => (None, vec![diagnostic]),
         Ok(ast) => {
             let (charter, mut diagnostics) = lower::lower(&source.text, &ast);
-            diagnostics.extend(checks::run(&charter));
+            // Checks on an IR with unresolved parts would report the holes as findings (a misspelt role makes
+            // the real one look unused), so they wait until lowering is clean.
+            if !diagnostics
+                .iter()
+                .any(|d| d.severity == diagnostic::Severity::Error)
+            {
+                diagnostics.extend(checks::run(&charter));
+            }
             (Some(charter), diagnostics)
         }
     };

@@ -41,3 +41,9 @@ pub(crate) fn diagnostic(
         None => res.with_help(format!("define `{name}`, or refer to an existing {what}")),
     }
 }
+
+/// The diagnostic for a reference to a block that does not exist, such as `decided by default vote` in a charter
+/// with no `default vote`.
+pub(crate) fn missing_block(span: Span, message: &str, label: &str, help: &str) -> Diagnostic {
+    Diagnostic::new(&UNDEFINED_REFERENCE, message, Label::new(span, label)).with_help(help)
+}

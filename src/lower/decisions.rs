@@ -208,10 +208,12 @@ impl Lowerer<'_> {
                     if own_rule.is_some() {
                         on_objection = ir::Objection::Vote;
                     } else {
-                        self.diagnostics.push(
-                            undefined_reference::diagnostic(*span, "vote", "vote block in this decision", None)
-                                .with_help("add a `vote { ... }` block to the decision, or write `on objection -> default vote`"),
-                        );
+                        self.diagnostics.push(undefined_reference::missing_block(
+                            *span,
+                            "`on objection -> vote` refers to this decision's vote, but it has none",
+                            "this decision has no `vote { ... }`",
+                            "add a `vote { ... }` block to the decision, or write `on objection -> default vote`",
+                        ));
                     }
                 }
                 ast::ObjectionTarget::DefaultVote => {
@@ -322,8 +324,10 @@ fn keyword(block: Span, keyword: &str) -> Span {
 }
 
 fn missing_default(span: Span) -> crate::diagnostic::Diagnostic {
-    undefined_reference::diagnostic(span, "default vote", "default vote in this charter", None)
-        .with_help(
-            "add a `default vote { ... }` block, or give this decision its own `vote { ... }`",
-        )
+    undefined_reference::missing_block(
+        span,
+        "the default vote is referred to, but the charter has no `default vote`",
+        "no `default vote { ... }` in this charter",
+        "add a `default vote { ... }` block, or give this decision its own `vote { ... }`",
+    )
 }
