@@ -8,6 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use charterc::config::{Level, LevelError, Levels};
 use charterc::report::{self, Summary, human, json};
 use charterc::{Analysis, check_bytes, checks};
 
@@ -16,6 +17,8 @@ Examples:
   charterc check charters/                 check every .charter file under charters/
   charterc check --deny warnings gov.charter
                                            fail (exit 1) on warnings too
+  charterc check --allow minority-decides charters/
+                                           do not report one finding (also in charterc.toml)
   cat gov.charter | charterc check -       check standard input
   charterc check --format json charters/   one JSON document for editors and CI
   charterc compile charters/kitops.charter print the checked IR as JSON
@@ -41,9 +44,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Fail on findings of this level and above (`warnings` makes warnings fail the run too).
-        #[arg(long, value_enum, default_value_t = DenyLevel::Errors)]
-        deny: DenyLevel,
+        /// Do not report this finding (code or name); `warnings` allows every warning. Repeatable.
+        #[arg(long, value_name = "CODE")]
+        allow: Vec<String>,
+        /// Report this finding as a warning. Repeatable.
+        #[arg(long, value_name = "CODE")]
+        warn: Vec<String>,
+        /// Report this finding as an error; `warnings` makes every warning fail the run. Repeatable.
+        #[arg(long, value_name = "CODE")]
+        deny: Vec<String>,
+        /// Ignore `charterc.toml` files.
+        #[arg(long)]
+        no_config: bool,
     },
     /// Check one charter and print its checked IR as JSON.
     Compile {
@@ -67,12 +79,11 @@ enum Format {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum DenyLevel {
-    /// Only errors fail the run.
-    Errors,
-    /// Warnings fail the run too.
-    Warnings,
+/// Levels given on the command line, applied over any `charterc.toml`.
+#[derive(Debug)]
+struct LevelArgs {
+    levels: Levels,
+    use_config: bool,
 }
 
 /// Runs a parsed command line and returns the process exit status.
@@ -82,8 +93,25 @@ pub(crate) fn run(cli: Cli) -> ExitCode {
         Command::Check {
             paths,
             format,
+            allow,
+            warn,
             deny,
-        } => run_check(&paths, format, deny, &mut out),
+            no_config,
+        } => match command_line_levels(&allow, &warn, &deny) {
+            Ok(levels) => run_check(
+                &paths,
+                format,
+                &LevelArgs {
+                    levels,
+                    use_config: !no_config,
+                },
+                &mut out,
+            ),
+            Err(error) => {
+                out.err(&format!("error: {error}"));
+                EXIT_USAGE_OR_IO
+            }
+        },
         Command::Compile { path } => run_compile(&path, &mut out),
         Command::Explain { code } => run_explain(code.as_deref(), &mut out),
     };
@@ -95,12 +123,50 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_USAGE_OR_IO: u8 = 2;
 
-fn run_check(paths: &[PathBuf], format: Format, deny: DenyLevel, out: &mut Output) -> u8 {
+/// Levels from `--allow`, `--warn` and `--deny`, applied in that order (so `--deny` wins).
+fn command_line_levels(
+    allow: &[String],
+    warn: &[String],
+    deny: &[String],
+) -> Result<Levels, LevelError> {
+    let mut levels = Levels::default();
+    for (targets, level) in [
+        (allow, Level::Allow),
+        (warn, Level::Warn),
+        (deny, Level::Deny),
+    ] {
+        for target in targets {
+            levels.set(target, level)?;
+        }
+    }
+    Ok(levels)
+}
+
+fn run_check(paths: &[PathBuf], format: Format, level_args: &LevelArgs, out: &mut Output) -> u8 {
     let (files, mut io_failed) = collect_files(paths, out);
+    let mut configs = ConfigCache::default();
     let mut analyses = Vec::new();
+    let mut failed = false;
     for file in &files {
+        let levels = if level_args.use_config {
+            match configs.levels_for(file) {
+                Ok(file_levels) => file_levels.overridden_by(&level_args.levels),
+                Err(error) => {
+                    out.err(&format!("error: {error}"));
+                    io_failed = true;
+                    continue;
+                }
+            }
+        } else {
+            level_args.levels.clone()
+        };
         match read(file) {
-            Ok(bytes) => analyses.push(check_bytes(&display(file), &bytes)),
+            Ok(bytes) => {
+                let analysis = check_bytes(&display(file), &bytes, &levels);
+                let summary = Summary::of(std::slice::from_ref(&analysis));
+                failed |= summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
+                analyses.push(analysis);
+            }
             Err(error) => {
                 out.err(&format!("error: cannot read `{}`: {error}", display(file)));
                 io_failed = true;
@@ -129,7 +195,6 @@ fn run_check(paths: &[PathBuf], format: Format, deny: DenyLevel, out: &mut Outpu
             out.text(&summary_line(&analyses, summary));
         }
     }
-    let failed = summary.errors > 0 || (deny == DenyLevel::Warnings && summary.warnings > 0);
     if io_failed {
         EXIT_USAGE_OR_IO
     } else if failed {
@@ -139,22 +204,68 @@ fn run_check(paths: &[PathBuf], format: Format, deny: DenyLevel, out: &mut Outpu
     }
 }
 
+/// `charterc.toml` files found by walking up from each charter's folder, read once per folder.
+#[derive(Debug, Default)]
+struct ConfigCache {
+    by_folder: std::collections::BTreeMap<PathBuf, Levels>,
+}
+
+impl ConfigCache {
+    /// The levels of the nearest `charterc.toml` above `file` (the current folder for stdin).
+    fn levels_for(&mut self, file: &Path) -> Result<Levels, String> {
+        let start = if file.as_os_str() == "-" {
+            std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?
+        } else {
+            let parent = file
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            parent
+                .canonicalize()
+                .unwrap_or_else(|_| parent.to_path_buf())
+        };
+        if let Some(levels) = self.by_folder.get(&start) {
+            return Ok(levels.clone());
+        }
+        let mut levels = Levels::default();
+        for folder in start.ancestors() {
+            let candidate = folder.join(CONFIG_FILE);
+            if candidate.is_file() {
+                let text = std::fs::read_to_string(&candidate)
+                    .map_err(|e| format!("cannot read `{}`: {e}", candidate.display()))?;
+                levels = Levels::from_toml(&text)
+                    .map_err(|e| format!("{}: {e}", candidate.display()))?;
+                break;
+            }
+        }
+        self.by_folder.insert(start, levels.clone());
+        Ok(levels)
+    }
+}
+
+const CONFIG_FILE: &str = "charterc.toml";
+
 fn summary_line(analyses: &[Analysis], summary: Summary) -> String {
+    let counts = |summary: Summary| {
+        let mut res = format!(
+            "{}, {}",
+            report::plural(summary.errors, "error"),
+            report::plural(summary.warnings, "warning")
+        );
+        if summary.suppressed > 0 {
+            res.push_str(&format!(" ({} allowed in the charter)", summary.suppressed));
+        }
+        res
+    };
     let mut res = String::new();
     for analysis in analyses {
         let file = Summary::of(std::slice::from_ref(analysis));
-        res.push_str(&format!(
-            "{}: {}, {}\n",
-            analysis.source.name,
-            report::plural(file.errors, "error"),
-            report::plural(file.warnings, "warning")
-        ));
+        res.push_str(&format!("{}: {}\n", analysis.source.name, counts(file)));
     }
     res.push_str(&format!(
-        "checked {}: {}, {}\n",
+        "checked {}: {}\n",
         report::plural(summary.files, "file"),
-        report::plural(summary.errors, "error"),
-        report::plural(summary.warnings, "warning")
+        counts(summary)
     ));
     res
 }
@@ -167,7 +278,7 @@ fn run_compile(path: &Path, out: &mut Output) -> u8 {
             return EXIT_USAGE_OR_IO;
         }
     };
-    let analysis = check_bytes(&display(path), &bytes);
+    let analysis = check_bytes(&display(path), &bytes, &Levels::default());
     let summary = Summary::of(std::slice::from_ref(&analysis));
     let style = human::Style::Graphical {
         color: use_color_stderr(),

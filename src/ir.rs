@@ -446,6 +446,53 @@ pub struct Reading {
     pub base: Option<Base>,
     /// The condition as a linear inequality under this reading.
     pub linear: Linear,
+    /// What a share of `cast` or `participating` presupposes: that the base is not empty (`y + x >= 1`, or
+    /// `y + x + a >= 1`). A share of no votes at all is not a share, so such a condition fails when nobody voted.
+    pub presupposes: Option<Linear>,
+}
+
+impl Reading {
+    /// The reading of a share condition measured against `base`.
+    pub fn share(base: Base, linear: Linear) -> Reading {
+        let presupposes = match base {
+            Base::Members => None,
+            Base::Participating => Some(Linear {
+                yes: 1,
+                no: 1,
+                abstain: 1,
+                members: 0,
+                constant: -1,
+                relation: Relation::Ge,
+            }),
+            Base::Cast => Some(Linear {
+                yes: 1,
+                no: 1,
+                abstain: 0,
+                members: 0,
+                constant: -1,
+                relation: Relation::Ge,
+            }),
+        };
+        Reading {
+            base: Some(base),
+            linear,
+            presupposes,
+        }
+    }
+
+    /// The reading of a condition without a share.
+    pub fn plain(linear: Linear) -> Reading {
+        Reading {
+            base: None,
+            linear,
+            presupposes: None,
+        }
+    }
+
+    /// Every inequality of this reading: the condition, and what it presupposes.
+    pub fn constraints(&self) -> impl Iterator<Item = Linear> + '_ {
+        std::iter::once(self.linear).chain(self.presupposes)
+    }
 }
 
 /// Where a condition comes from.
@@ -827,6 +874,8 @@ pub enum Decider {
     },
     /// Lazy consensus; see the decision's `lazy_consensus`.
     LazyConsensus,
+    /// The decision names no decider but an escalation path, whose steps decide.
+    Escalation,
     /// Nothing is stated and there is no default vote.
     Unstated,
 }
@@ -1037,7 +1086,7 @@ fn purpose_ref(purpose: &Purpose) -> Option<&Ref> {
 fn decider_refs<'a>(decider: &'a Decider, res: &mut Vec<&'a Ref>) {
     match decider {
         Decider::Approvals { by: actor, .. } | Decider::Actor { actor } => res.extend(actor.item()),
-        Decider::Vote | Decider::LazyConsensus | Decider::Unstated => {}
+        Decider::Vote | Decider::LazyConsensus | Decider::Escalation | Decider::Unstated => {}
     }
 }
 

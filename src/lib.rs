@@ -19,6 +19,10 @@
 //! decision add_maintainer {
 //!   vote { voters maintainer; passes when yes >= 2/3 of members }
 //! }
+//! decision amend_charter {
+//!   purpose amend charter
+//!   vote { voters maintainer; passes when yes >= 2/3 of members }
+//! }
 //! "#;
 //! let analysis = check(&SourceFile::new("tiny.charter", text));
 //! assert!(analysis.diagnostics.is_empty());
@@ -28,13 +32,16 @@
 //! assert_eq!((linear.yes, linear.members), (3, -2));
 //! ```
 
+pub mod analysis;
 pub mod ast;
 pub mod checks;
+pub mod config;
 pub mod diagnostic;
 pub mod ir;
 pub mod lower;
 pub mod report;
 pub mod source;
+pub mod suppress;
 pub mod syntax;
 
 use diagnostic::Diagnostic;
@@ -47,39 +54,57 @@ pub struct Analysis {
     pub source: SourceFile,
     /// The checked IR, when the file parses.
     pub charter: Option<ir::Charter>,
-    /// Every finding, in canonical order.
+    /// Every finding, after suppression and levels, in canonical order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings accepted by an `allow` in the charter, with their reasons.
+    pub suppressed: Vec<suppress::Suppressed>,
 }
 
-/// Runs the whole pipeline on one file: parse, lower, check.
+/// Runs the whole pipeline on one file with default levels: parse, lower, check.
 pub fn check(source: &SourceFile) -> Analysis {
-    let (charter, mut diagnostics) = match syntax::parse(source) {
-        Err(diagnostic) => (None, vec![diagnostic]),
-        Ok(ast) => {
-            let (charter, mut diagnostics) = lower::lower(&source.text, &ast);
-            // Checks on an IR with unresolved parts would report the holes as findings (a misspelt role makes
-            // the real one look unused), so they wait until lowering is clean.
-            if !diagnostics
-                .iter()
-                .any(|d| d.severity == diagnostic::Severity::Error)
-            {
-                diagnostics.extend(checks::run(&charter));
-            }
-            (Some(charter), diagnostics)
+    check_with(source, &config::Levels::default())
+}
+
+/// Runs the whole pipeline on one file: parse, lower, check, apply `allow` statements, then `levels`.
+pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
+    let ast = match syntax::parse(source) {
+        Ok(ast) => ast,
+        Err(diagnostic) => {
+            return Analysis {
+                source: source.clone(),
+                charter: None,
+                diagnostics: vec![diagnostic],
+                suppressed: Vec::new(),
+            };
         }
     };
+    let (charter, mut diagnostics) = lower::lower(&source.text, &ast);
+    let mut suppressed = Vec::new();
+    // Checks on an IR with unresolved parts would report the holes as findings (a misspelt role makes the real
+    // one look unused), so they, and the `allow` statements that answer them, wait until lowering is clean.
+    if !diagnostics
+        .iter()
+        .any(|d| d.severity == diagnostic::Severity::Error)
+    {
+        diagnostics.extend(checks::run(&charter));
+        let (kept, accepted) = suppress::apply(&charter, diagnostics);
+        diagnostics = kept;
+        suppressed = accepted;
+    }
+    let mut diagnostics = levels.apply(diagnostics);
     diagnostic::sort_diagnostics(&mut diagnostics);
     Analysis {
         source: source.clone(),
-        charter,
+        charter: Some(charter),
         diagnostics,
+        suppressed,
     }
 }
 
 /// The analysis of a file whose bytes are not UTF-8: one `not-utf8` error at the first invalid byte.
-pub fn check_bytes(name: &str, bytes: &[u8]) -> Analysis {
+pub fn check_bytes(name: &str, bytes: &[u8], levels: &config::Levels) -> Analysis {
     match std::str::from_utf8(bytes) {
-        Ok(text) => check(&SourceFile::new(name, text)),
+        Ok(text) => check_with(&SourceFile::new(name, text), levels),
         Err(error) => {
             let text = String::from_utf8_lossy(bytes).into_owned();
             // The lossy text has replacement characters, so the offset is re-measured in it.
@@ -88,6 +113,7 @@ pub fn check_bytes(name: &str, bytes: &[u8]) -> Analysis {
                 source: SourceFile::new(name, text),
                 charter: None,
                 diagnostics: vec![checks::not_utf8::diagnostic(valid)],
+                suppressed: Vec::new(),
             }
         }
     }

@@ -18,6 +18,8 @@ pub struct Summary {
     pub errors: usize,
     /// Warning findings.
     pub warnings: usize,
+    /// Findings accepted by an `allow` in the charter.
+    pub suppressed: usize,
 }
 
 impl Summary {

@@ -71,9 +71,22 @@ fn warnings_exit_0_unless_denied() {
         charterc(&["check", "--deny", "warnings", WARNINGS], None).code,
         1
     );
-    assert_eq!(
-        charterc(&["check", "--deny", "errors", WARNINGS], None).code,
-        0
+    // Levels by code or name: `--deny CODE` makes one finding fail the run, `--allow` hides one.
+    let denied = charterc(
+        &["check", "--allow", "warnings", "--deny", "CH104", WARNINGS],
+        None,
+    );
+    assert_eq!(denied.code, 1, "{}", denied.stdout);
+    assert!(denied.stdout.contains("error[CH104]"), "{}", denied.stdout);
+    let allowed = charterc(&["check", "--allow", "unused-definition", WARNINGS], None);
+    assert!(!allowed.stdout.contains("[CH104]"), "{}", allowed.stdout);
+    // An error cannot be allowed.
+    let refused = charterc(&["check", "--allow", "CH101", WARNINGS], None);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("cannot be allowed"),
+        "{}",
+        refused.stderr
     );
 }
 
@@ -229,4 +242,55 @@ fn version_and_help() {
         "{}",
         help.stdout
     );
+}
+
+#[test]
+fn levels_come_from_the_nearest_charterc_toml_and_the_command_line_wins() {
+    let dir = std::env::temp_dir().join(format!("charterc-cli-config-{}", std::process::id()));
+    let nested = dir.join("nested");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(
+        dir.join("charterc.toml"),
+        "[levels]\nunused-definition = \"deny\"\n",
+    )
+    .unwrap();
+    let charter = nested.join("gov.charter");
+    std::fs::copy(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(WARNINGS),
+        &charter,
+    )
+    .unwrap();
+    let path = charter.to_str().unwrap();
+    let from_file = charterc(&["check", path], None);
+    assert_eq!(from_file.code, 1, "{}", from_file.stdout);
+    assert!(
+        from_file.stdout.contains("error[CH104]"),
+        "{}",
+        from_file.stdout
+    );
+    let overridden = charterc(&["check", "--warn", "CH104", path], None);
+    assert!(
+        overridden.stdout.contains("warning[CH104]"),
+        "{}",
+        overridden.stdout
+    );
+    let ignored = charterc(&["check", "--no-config", path], None);
+    assert!(
+        ignored.stdout.contains("warning[CH104]"),
+        "{}",
+        ignored.stdout
+    );
+    std::fs::write(
+        dir.join("charterc.toml"),
+        "[levels]\nno-such-finding = \"allow\"\n",
+    )
+    .unwrap();
+    let broken = charterc(&["check", path], None);
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stderr.contains("no-such-finding"),
+        "{}",
+        broken.stderr
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

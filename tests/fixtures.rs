@@ -1,7 +1,9 @@
 //! Data-driven tests: every fixture charter goes through the whole pipeline into an insta snapshot that shows
 //! the source and exactly what a user sees.
 //!
-//! - `fixtures/syntax/ok/*.charter` must produce no diagnostic; the snapshot is the IR as JSON.
+//! - `fixtures/syntax/ok/*.charter` must parse and lower with no syntax or lowering diagnostic (`CH0xx`, `CH1xx`)
+//!   and no error; the snapshot is the IR as JSON, with the vote arithmetic's figures. Warnings from the checks
+//!   (such as `minority-decides` on a deliberately small threshold) are the checks' business, tested below.
 //! - `fixtures/syntax/err/*.charter` must produce exactly one syntax-family (`CH0xx`) diagnostic.
 //! - `fixtures/checks/<CODE>-<name>/fail.charter` must produce that finding; the snapshot shows only that code.
 //! - `fixtures/checks/<CODE>-<name>/pass.charter` is a near miss and must not produce that finding.
@@ -15,13 +17,14 @@
 
 use std::path::Path;
 
+use charterc::config::Levels;
 use charterc::report::human::{self, Style};
 use charterc::report::json;
 use charterc::{Analysis, check_bytes};
 
 fn analyse(path: &Path) -> Analysis {
     let bytes = std::fs::read(path).unwrap();
-    check_bytes(&relative(path), &bytes)
+    check_bytes(&relative(path), &bytes, &Levels::default())
 }
 
 fn relative(path: &Path) -> String {
@@ -48,14 +51,20 @@ fn report(analysis: &Analysis, diagnostics: &[charterc::diagnostic::Diagnostic])
 }
 
 #[test]
-fn syntax_ok_fixtures_have_no_diagnostics() {
+fn syntax_ok_fixtures_parse_and_lower_cleanly() {
     insta::glob!("fixtures/syntax/ok/*.charter", |path| {
         let analysis = analyse(path);
-        assert!(
-            analysis.diagnostics.is_empty(),
-            "{}",
-            report(&analysis, &analysis.diagnostics)
-        );
+        let front_end: Vec<_> = analysis
+            .diagnostics
+            .iter()
+            .filter(|d| {
+                d.lint.code.starts_with("CH0")
+                    || d.lint.code.starts_with("CH1")
+                    || d.severity == charterc::diagnostic::Severity::Error
+            })
+            .cloned()
+            .collect();
+        assert!(front_end.is_empty(), "{}", report(&analysis, &front_end));
         let charter = analysis
             .charter
             .as_ref()

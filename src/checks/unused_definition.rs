@@ -38,29 +38,29 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
         .roles
         .iter()
         .enumerate()
-        .map(|(i, role)| (ItemKind::Role, i, &role.name, role.name_span, &role.allows))
+        .map(|(i, role)| (ItemKind::Role, i, &role.name, role.name_span))
         .chain(
             charter
                 .bodies
                 .iter()
                 .enumerate()
-                .map(|(i, b)| (ItemKind::Body, i, &b.name, b.name_span, &b.allows)),
+                .map(|(i, b)| (ItemKind::Body, i, &b.name, b.name_span)),
         )
         .chain(
             charter
                 .externals
                 .iter()
                 .enumerate()
-                .map(|(i, e)| (ItemKind::External, i, &e.name, e.name_span, &NO_ALLOWS)),
+                .map(|(i, e)| (ItemKind::External, i, &e.name, e.name_span)),
         )
         .chain(
             charter
                 .thresholds
                 .iter()
                 .enumerate()
-                .map(|(i, t)| (ItemKind::Threshold, i, &t.name, t.name_span, &t.allows)),
+                .map(|(i, t)| (ItemKind::Threshold, i, &t.name, t.name_span)),
         );
-    for (kind, index, name, span, allows) in items {
+    for (kind, index, name, span) in items {
         if used.contains(&(kind, index)) {
             continue;
         }
@@ -75,8 +75,6 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
         .with_help(format!(
             "name `{name}` in the rule that gives it its rights, or remove it"
         ));
-        cx.report(diagnostic, allows);
+        cx.report(diagnostic);
     }
 }
-
-static NO_ALLOWS: Vec<ir::Allow> = Vec::new();

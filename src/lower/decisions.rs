@@ -140,6 +140,8 @@ impl Lowerer<'_> {
             let (decider, vote) = self.lower_decider(decider, span);
             decision.decider = decider;
             decision.vote = vote;
+        } else if !decision.escalation.is_empty() {
+            decision.decider = ir::Decider::Escalation;
         } else if let Some(rule) = self.default_rule(RuleOrigin::DefaultImplied, decl.name.span) {
             decision.decider = ir::Decider::Vote;
             decision.vote = Some(rule);

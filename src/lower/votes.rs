@@ -244,9 +244,8 @@ impl Lowerer<'_> {
                 };
                 let readings = bases
                     .into_iter()
-                    .map(|b| Reading {
-                        base: Some(b),
-                        linear: share_linear(ir::Tally::Yes, ast::Comparator::Ge, one, b),
+                    .map(|b| {
+                        Reading::share(b, share_linear(ir::Tally::Yes, ast::Comparator::Ge, one, b))
                     })
                     .collect();
                 let text = format!("unanimous{}", base_suffix(*base));
@@ -267,9 +266,11 @@ impl Lowerer<'_> {
                 };
                 let readings = bases
                     .into_iter()
-                    .map(|b| Reading {
-                        base: Some(b),
-                        linear: share_linear(ir::Tally::Yes, ast::Comparator::Gt, half, b),
+                    .map(|b| {
+                        Reading::share(
+                            b,
+                            share_linear(ir::Tally::Yes, ast::Comparator::Gt, half, b),
+                        )
                     })
                     .collect();
                 let text = format!("majority{}", base_suffix(*base));
@@ -300,7 +301,7 @@ impl Lowerer<'_> {
                                 right,
                             },
                             base: BaseStatement::NotApplicable,
-                            readings: vec![Reading { base: None, linear }],
+                            readings: vec![Reading::plain(linear)],
                             origin: stated,
                             span,
                         })
@@ -318,7 +319,7 @@ impl Lowerer<'_> {
                                 count: value,
                             },
                             base: BaseStatement::NotApplicable,
-                            readings: vec![Reading { base: None, linear }],
+                            readings: vec![Reading::plain(linear)],
                             origin: stated,
                             span,
                         })
@@ -328,9 +329,8 @@ impl Lowerer<'_> {
                         let (statement, bases) = bases_of(*base);
                         let readings = bases
                             .into_iter()
-                            .map(|b| Reading {
-                                base: Some(b),
-                                linear: share_linear(tally, *comparator, fraction, b),
+                            .map(|b| {
+                                Reading::share(b, share_linear(tally, *comparator, fraction, b))
                             })
                             .collect();
                         Some(ir::Condition {
@@ -476,6 +476,7 @@ impl Lowerer<'_> {
             span: block.span,
         };
         let mut seen = Seen::default();
+        let mut leans_on_default = false;
         for stmt in &block.stmts {
             match stmt {
                 ast::VoteStmt::Voters(voters, exclusions, span) => {
@@ -489,6 +490,9 @@ impl Lowerer<'_> {
                 ast::VoteStmt::Passes(conditions, span) => {
                     if self.first(&mut seen.passes, *span, "`passes when`") {
                         rule.conditions = self.lower_conditions(conditions);
+                        leans_on_default |= conditions
+                            .iter()
+                            .any(|c| matches!(c, ast::Condition::Approved(_)));
                     }
                 }
                 ast::VoteStmt::Quorum(comparator, amount, counts, span) => {
@@ -530,6 +534,13 @@ impl Lowerer<'_> {
                 }
                 ast::VoteStmt::Allow(allow) => rule.allows.push(super::lower_allow(allow)),
             }
+        }
+        // `approved` means "by the general vote": its quorum applies too, unless this vote states its own.
+        if leans_on_default && rule.quorum.is_none() {
+            rule.quorum = self
+                .default_vote
+                .as_ref()
+                .and_then(|default| default.quorum.clone());
         }
         rule
     }

@@ -6,6 +6,8 @@
 use serde::Serialize;
 
 use crate::Analysis;
+use crate::analysis::arithmetic::{ReadingChoice, ReadingsError, RuleAnalysis};
+use crate::analysis::votes::{self, VoteSite};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir;
 use crate::report::Summary;
@@ -32,6 +34,20 @@ pub struct FileDiagnostics {
     pub path: String,
     /// The findings, in canonical order.
     pub diagnostics: Vec<JsonDiagnostic>,
+    /// The findings accepted by an `allow` in the charter, with their reasons.
+    pub suppressed: Vec<JsonSuppressed>,
+}
+
+/// A finding accepted by an `allow`.
+#[derive(Debug, Serialize)]
+pub struct JsonSuppressed {
+    /// The finding.
+    #[serde(flatten)]
+    pub diagnostic: JsonDiagnostic,
+    /// The reason given in the charter.
+    pub reason: String,
+    /// Where the `allow` is written.
+    pub allow: JsonLabel,
 }
 
 /// One finding.
@@ -79,6 +95,15 @@ pub fn diagnostics_document(analyses: &[Analysis]) -> DiagnosticsDocument {
                     .iter()
                     .map(|d| json_diagnostic(d, &index))
                     .collect(),
+                suppressed: analysis
+                    .suppressed
+                    .iter()
+                    .map(|s| JsonSuppressed {
+                        diagnostic: json_diagnostic(&s.diagnostic, &index),
+                        reason: s.reason.clone(),
+                        allow: json_label(&Label::new(s.allow, "allowed here"), &index),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -115,7 +140,7 @@ fn json_label(label: &Label, index: &LineIndex<'_>) -> JsonLabel {
     }
 }
 
-/// `compile`: the checked IR of one charter.
+/// `compile`: the checked IR of one charter, with the vote arithmetic's figures.
 #[derive(Debug, Serialize)]
 pub struct IrDocument<'a> {
     /// The IR format version.
@@ -124,13 +149,89 @@ pub struct IrDocument<'a> {
     pub path: &'a str,
     /// The checked charter.
     pub charter: &'a ir::Charter,
+    /// Every vote rule the charter states, analysed under every reading.
+    pub analysis: Vec<JsonVoteAnalysis>,
+}
+
+/// The figures of one vote rule.
+#[derive(Debug, Serialize)]
+pub struct JsonVoteAnalysis {
+    /// Where the rule is stated.
+    pub site: VoteSite,
+    /// The decision it belongs to, or `default vote`.
+    pub owner: String,
+    /// The electorate sizes examined.
+    pub sizes: JsonSizes,
+    /// Every reading with its figures; empty when `error` is set.
+    pub readings: Vec<JsonReading>,
+    /// Why the readings could not be analysed, if they could not.
+    pub error: Option<ReadingsError>,
+}
+
+/// The sizes an electorate may have, as examined.
+#[derive(Debug, Serialize)]
+pub struct JsonSizes {
+    /// The smallest size.
+    pub from: u64,
+    /// The largest size examined.
+    pub to: u64,
+    /// Whether the charter bounds the size (otherwise the upper end is an assumed default).
+    pub bounded: bool,
+    /// Whether larger sizes exist but were not examined.
+    pub capped: bool,
+}
+
+/// One reading of a vote rule and its figures.
+#[derive(Debug, Serialize)]
+pub struct JsonReading {
+    /// The reading in words, such as "`yes >= 2/3` of cast, quorum counts abstentions".
+    pub label: String,
+    /// The choices the reading makes, one per ambiguous part.
+    pub choices: Vec<ReadingChoice>,
+    /// The inequalities of the reading, all of which must hold.
+    pub constraints: Vec<ir::Linear>,
+    /// The figures over the sizes.
+    pub figures: RuleAnalysis,
 }
 
 /// Builds the IR document of one charter.
 pub fn ir_document<'a>(path: &'a str, charter: &'a ir::Charter) -> IrDocument<'a> {
+    let analysis = votes::analyze_votes(charter)
+        .into_iter()
+        .map(|vote| {
+            let (readings, error) = match vote.readings {
+                Ok(readings) => (
+                    readings
+                        .into_iter()
+                        .map(|reading| JsonReading {
+                            label: reading.label.to_string(),
+                            choices: reading.label.choices.clone(),
+                            constraints: reading.rule.constraints().to_vec(),
+                            figures: reading.analysis,
+                        })
+                        .collect(),
+                    None,
+                ),
+                Err(error) => (Vec::new(), Some(error)),
+            };
+            JsonVoteAnalysis {
+                site: vote.site,
+                owner: vote.owner,
+                sizes: JsonSizes {
+                    from: vote.sizes.range.from,
+                    to: vote.sizes.range.to,
+                    bounded: vote.sizes.bounded,
+                    capped: vote.sizes.capped,
+                },
+                readings,
+                error,
+            }
+        })
+        .collect();
     IrDocument {
         version: ir::IR_VERSION,
         path,
         charter,
+        analysis,
     }
 }

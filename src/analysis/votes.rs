@@ -1,0 +1,344 @@
+//! Every vote rule of a charter, analysed under every reading over its electorate's sizes.
+//!
+//! A charter states vote rules in three places: the default vote, a decision's own vote, and a vote step of an
+//! escalation path. Copies of the default vote that lowering made for decisions are not analysed again: their
+//! findings belong to the default vote itself. The result is computed once per charter and shared by the vote
+//! checks and the JSON IR output.
+
+use serde::Serialize;
+
+use crate::analysis::arithmetic::{self, ReadingLabel, ReadingsError, Rule, RuleAnalysis};
+use crate::analysis::electorate::{self, Sizes};
+use crate::ir;
+
+/// Where a vote rule is stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum VoteSite {
+    /// The `default vote` block.
+    DefaultVote,
+    /// The vote of a decision, by index.
+    Decision {
+        /// The decision's index.
+        decision: usize,
+    },
+    /// A `step vote { ... }` of a decision's escalation path.
+    EscalationStep {
+        /// The decision's index.
+        decision: usize,
+        /// The step's index in the path.
+        step: usize,
+    },
+}
+
+/// One reading of a vote rule and what the arithmetic says about it.
+#[derive(Debug, Clone)]
+pub struct ReadingAnalysis {
+    /// Which choice the reading makes for each ambiguous part (empty for an unambiguous rule).
+    pub label: ReadingLabel,
+    /// The rule under this reading.
+    pub rule: Rule,
+    /// The figures over the electorate's sizes.
+    pub analysis: RuleAnalysis,
+}
+
+/// A vote rule with its analysis.
+#[derive(Debug, Clone)]
+pub struct VoteAnalysis<'a> {
+    /// Where the rule is stated.
+    pub site: VoteSite,
+    /// The rule.
+    pub rule: &'a ir::VoteRule,
+    /// Who the rule belongs to, for messages: a decision's name, or `default vote`.
+    pub owner: String,
+    /// The sizes the electorate may have.
+    pub sizes: Sizes,
+    /// Every reading, or why the rule has too many to analyse.
+    pub readings: Result<Vec<ReadingAnalysis>, ReadingsError>,
+}
+
+impl VoteAnalysis<'_> {
+    /// The analysed readings; empty when there were too many.
+    pub fn readings(&self) -> &[ReadingAnalysis] {
+        self.readings.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the rule is read more than one way.
+    pub fn is_ambiguous(&self) -> bool {
+        self.readings().len() > 1
+    }
+
+    /// The voters, as written: "`maintainer`", "`maintainer`, `reviewer`", or "the voters" when unstated.
+    pub fn voters(&self) -> String {
+        let names: Vec<String> = self
+            .rule
+            .electorate
+            .voters
+            .iter()
+            .map(|voter| match voter {
+                ir::Actor::Anyone { .. } => "anyone".to_owned(),
+                ir::Actor::Item { item } => format!("`{}`", item.name),
+            })
+            .collect();
+        if names.is_empty() {
+            "the voters".to_owned()
+        } else {
+            names.join(", ")
+        }
+    }
+}
+
+/// Analyses every vote rule the charter states, in a fixed order: the default vote, then decisions in order.
+pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
+    let mut res = Vec::new();
+    if let Some(rule) = &charter.default_vote {
+        res.push(analyze_vote(
+            charter,
+            VoteSite::DefaultVote,
+            rule,
+            "default vote".to_owned(),
+        ));
+    }
+    for (index, decision) in charter.decisions.iter().enumerate() {
+        if let Some(rule) = decision
+            .vote
+            .as_ref()
+            .filter(|rule| rule.origin == ir::RuleOrigin::Stated)
+        {
+            res.push(analyze_vote(
+                charter,
+                VoteSite::Decision { decision: index },
+                rule,
+                decision.name.clone(),
+            ));
+        }
+        for (step_index, step) in decision.escalation.iter().enumerate() {
+            if let ir::EscalationStep::Vote { rule, .. } = step
+                && rule.origin == ir::RuleOrigin::Stated
+            {
+                let site = VoteSite::EscalationStep {
+                    decision: index,
+                    step: step_index,
+                };
+                res.push(analyze_vote(charter, site, rule, decision.name.clone()));
+            }
+        }
+    }
+    res
+}
+
+fn analyze_vote<'a>(
+    charter: &ir::Charter,
+    site: VoteSite,
+    rule: &'a ir::VoteRule,
+    owner: String,
+) -> VoteAnalysis<'a> {
+    let sizes = electorate::electorate_sizes(charter, &rule.electorate);
+    let range = sizes.range.from..=sizes.range.to;
+    let readings = arithmetic::readings(rule).map(|readings| {
+        readings
+            .into_iter()
+            .map(|(label, rule)| {
+                let analysis = arithmetic::CompiledRule::new(&rule).analyze(range.clone());
+                ReadingAnalysis {
+                    label,
+                    rule,
+                    analysis,
+                }
+            })
+            .collect()
+    });
+    VoteAnalysis {
+        site,
+        rule,
+        owner,
+        sizes,
+        readings,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures in words, for messages
+// ---------------------------------------------------------------------------------------------------------------
+
+/// `numerator / denominator` as a whole percentage, rounded half up, in integers.
+pub fn percent(numerator: u64, denominator: u64) -> u64 {
+    if denominator == 0 {
+        return 0;
+    }
+    let (numerator, denominator) = (u128::from(numerator), u128::from(denominator));
+    u64::try_from((200 * numerator + denominator) / (2 * denominator)).unwrap_or(u64::MAX)
+}
+
+/// "3 yes, 1 no and 5 abstaining" (parts that are zero are left out, except yes).
+pub fn tally_words(tally: &arithmetic::Tally) -> String {
+    let mut parts = vec![format!("{} yes", tally.yes)];
+    if tally.no > 0 {
+        parts.push(format!("{} no", tally.no));
+    }
+    if tally.abstain > 0 {
+        parts.push(format!("{} abstaining", tally.abstain));
+    }
+    match parts.as_slice() {
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => String::new(),
+    }
+}
+
+/// "with 9 members, 3 yes and 5 abstaining".
+pub fn witness_words(witness: &arithmetic::Witness) -> String {
+    let members = if witness.members == 1 {
+        "1 member".to_owned()
+    } else {
+        format!("{} members", witness.members)
+    };
+    format!("with {members}, {}", tally_words(&witness.tally))
+}
+
+/// "1 of 100 `maintainer` in favour (1%)".
+pub fn coalition_words(share: &arithmetic::Share, voters: &str) -> String {
+    format!(
+        "{} of {} {voters} in favour ({}%)",
+        share.numerator,
+        share.denominator,
+        percent(share.numerator, share.denominator)
+    )
+}
+
+/// The smallest share of members in favour that passes this reading, if it can pass with at least one member.
+pub fn smallest_share(reading: &ReadingAnalysis) -> Option<&arithmetic::Share> {
+    reading
+        .analysis
+        .smallest_coalition
+        .as_ref()
+        .and_then(|c| c.smallest_share.as_ref())
+}
+
+/// Whether share `a` is smaller than share `b`, compared exactly.
+pub fn share_is_smaller(a: &arithmetic::Share, b: &arithmetic::Share) -> bool {
+    u128::from(a.numerator) * u128::from(b.denominator)
+        < u128::from(b.numerator) * u128::from(a.denominator)
+}
+
+/// One choice of a reading, as a condition in words: "if `yes >= 2/3` is a share of votes cast".
+pub fn choice_words(choice: &arithmetic::ReadingChoice) -> String {
+    match choice {
+        arithmetic::ReadingChoice::ConditionBase { text, base, .. } => {
+            let base = match base {
+                Some(ir::Base::Members) => "of all members",
+                Some(ir::Base::Participating) => "of those who vote, abstentions included",
+                Some(ir::Base::Cast) => "of the votes cast, abstentions left out",
+                None => "of no stated base",
+            };
+            format!("`{text}` is read {base}")
+        }
+        arithmetic::ReadingChoice::QuorumAbstentions { counts: true } => {
+            "abstentions count towards the quorum".to_owned()
+        }
+        arithmetic::ReadingChoice::QuorumAbstentions { counts: false } => {
+            "abstentions do not count towards the quorum".to_owned()
+        }
+    }
+}
+
+/// A reading's choices in words, joined with "and"; `None` for the only reading of an unambiguous rule.
+pub fn label_words(label: &ReadingLabel) -> Option<String> {
+    if label.choices.is_empty() {
+        return None;
+    }
+    Some(
+        label
+            .choices
+            .iter()
+            .map(choice_words)
+            .collect::<Vec<_>>()
+            .join(" and "),
+    )
+}
+
+/// Which ambiguous part of a rule a question is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The base of the condition with this index.
+    Condition(usize),
+    /// Whether the quorum counts abstentions.
+    Quorum,
+}
+
+impl Part {
+    fn matches(self, choice: &arithmetic::ReadingChoice) -> bool {
+        match (self, choice) {
+            (
+                Part::Condition(index),
+                arithmetic::ReadingChoice::ConditionBase { condition, .. },
+            ) => *condition == index,
+            (Part::Quorum, arithmetic::ReadingChoice::QuorumAbstentions { .. }) => true,
+            _ => false,
+        }
+    }
+}
+
+/// Two readings that differ only in one ambiguous part, and a tally that passes one and fails the other.
+#[derive(Debug, Clone)]
+pub struct Difference<'r> {
+    /// The reading under which the witness passes.
+    pub passing: &'r ReadingAnalysis,
+    /// The reading under which it fails.
+    pub failing: &'r ReadingAnalysis,
+    /// The tally, at an electorate size.
+    pub witness: arithmetic::Witness,
+}
+
+impl Difference<'_> {
+    /// The choice each reading makes for the part, in words.
+    pub fn choices(&self, part: Part) -> (String, String) {
+        let words = |reading: &ReadingAnalysis| {
+            reading
+                .label
+                .choices
+                .iter()
+                .find(|c| part.matches(c))
+                .map(choice_words)
+                .unwrap_or_default()
+        };
+        (words(self.passing), words(self.failing))
+    }
+}
+
+/// Whether the answer to an ambiguous part changes the outcome of a vote: two readings that agree on every other
+/// part and disagree on this one, with a tally that passes under one and fails under the other.
+pub fn part_changes_outcome<'r>(vote: &'r VoteAnalysis<'_>, part: Part) -> Option<Difference<'r>> {
+    let readings = vote.readings();
+    let range = vote.sizes.range.from..=vote.sizes.range.to;
+    let others = |reading: &ReadingAnalysis| -> Vec<arithmetic::ReadingChoice> {
+        reading
+            .label
+            .choices
+            .iter()
+            .filter(|c| !part.matches(c))
+            .cloned()
+            .collect()
+    };
+    let mut best: Option<Difference<'r>> = None;
+    for (i, a) in readings.iter().enumerate() {
+        for b in readings.iter().skip(i + 1) {
+            if others(a) != others(b) {
+                continue;
+            }
+            for (passing, failing) in [(a, b), (b, a)] {
+                if let Err(witness) =
+                    arithmetic::stricter(&passing.rule, &failing.rule, range.clone())
+                    && best.as_ref().is_none_or(|d| witness < d.witness)
+                {
+                    best = Some(Difference {
+                        passing,
+                        failing,
+                        witness,
+                    });
+                }
+            }
+        }
+    }
+    best
+}
