@@ -342,3 +342,27 @@ pub fn part_changes_outcome<'r>(vote: &'r VoteAnalysis<'_>, part: Part) -> Optio
     }
     best
 }
+
+/// A note saying which sizes were examined, when the charter does not bound them (or bounds them beyond what is
+/// examined); `None` when the charter's bounds were examined in full.
+pub fn sizes_note(vote: &VoteAnalysis<'_>) -> Option<String> {
+    let range = vote.sizes.range;
+    if vote.sizes.capped {
+        Some(format!(
+            "{} may have more members than the {} examined; the figures are for {} to {} members",
+            vote.voters(),
+            electorate::ANALYSED_MAX_SIZE,
+            range.from,
+            range.to
+        ))
+    } else if !vote.sizes.bounded {
+        Some(format!(
+            "the charter sets no maximum size for {}; the figures are for {} to {} members",
+            vote.voters(),
+            range.from,
+            range.to
+        ))
+    } else {
+        None
+    }
+}

@@ -81,6 +81,9 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                 ));
             }
         }
+        if let Some(note) = votes::sizes_note(vote) {
+            diagnostic = diagnostic.with_note(note);
+        }
         cx.report(
             diagnostic.with_help(
                 "add `counting abstentions` or `not counting abstentions` to the quorum",

@@ -65,6 +65,9 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
                     ));
                 }
             }
+            if let Some(note) = votes::sizes_note(vote) {
+                diagnostic = diagnostic.with_note(note);
+            }
             cx.report(diagnostic.with_help(help(condition)));
         }
     }

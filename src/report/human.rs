@@ -40,6 +40,12 @@ pub fn render(
             diagnostic,
             source: &named,
         };
+        // miette has no notes; they go in the footer, one `note:` line each, after the help.
+        let notes: Vec<String> = diagnostic
+            .notes
+            .iter()
+            .map(|note| format!("note: {note}"))
+            .collect();
         let result = match style {
             Style::Graphical { color } => {
                 let theme = if color {
@@ -47,12 +53,21 @@ pub fn render(
                 } else {
                     GraphicalTheme::unicode_nocolor()
                 };
-                GraphicalReportHandler::new_themed(theme)
+                let mut handler = GraphicalReportHandler::new_themed(theme)
                     .with_width(width)
-                    .with_links(false)
-                    .render_report(&mut out, &view)
+                    .with_links(false);
+                if !notes.is_empty() {
+                    handler = handler.with_footer(notes.join("\n"));
+                }
+                handler.render_report(&mut out, &view)
             }
-            Style::Plain => NarratableReportHandler::new().render_report(&mut out, &view),
+            Style::Plain => {
+                let mut handler = NarratableReportHandler::new();
+                if !notes.is_empty() {
+                    handler = handler.with_footer(notes.join("\n"));
+                }
+                handler.render_report(&mut out, &view)
+            }
         };
         if result.is_err() {
             // Rendering into a String only fails on a formatting bug; keep the essentials rather than nothing.
@@ -107,20 +122,10 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        let mut lines: Vec<String> = self
-            .diagnostic
-            .notes
-            .iter()
-            .map(|note| format!("note: {note}"))
-            .collect();
-        if let Some(help) = &self.diagnostic.help {
-            lines.push(help.clone());
-        }
-        if lines.is_empty() {
-            None
-        } else {
-            Some(Box::new(lines.join("\n")))
-        }
+        self.diagnostic
+            .help
+            .as_ref()
+            .map(|help| Box::new(help.as_str()) as Box<dyn fmt::Display + 'a>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
