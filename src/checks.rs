@@ -45,6 +45,7 @@ pub(crate) mod syntax_error;
 pub(crate) mod tie_without_tie_break;
 pub(crate) mod unanimity_over_empty_electorate;
 pub(crate) mod undefined_reference;
+pub(crate) mod undefined_threshold;
 pub(crate) mod unknown_unit;
 pub(crate) mod unstated_base;
 pub(crate) mod unused_allow;
@@ -87,6 +88,7 @@ pub static ALL: &[&Lint] = &[
     &decision_without_rule::DECISION_WITHOUT_RULE,
     &decider_unstated::DECIDER_UNSTATED,
     &rule_left_to_default::RULE_LEFT_TO_DEFAULT,
+    &undefined_threshold::UNDEFINED_THRESHOLD,
     &phase_minimum_above_maximum::PHASE_MINIMUM_ABOVE_MAXIMUM,
     &conflicting_durations::CONFLICTING_DURATIONS,
     &vague_duration::VAGUE_DURATION,

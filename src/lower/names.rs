@@ -86,6 +86,11 @@ impl NameTable {
         }
     }
 
+    /// Whether any item has this name.
+    pub(super) fn contains(&self, name: &str) -> bool {
+        self.entries.contains_key(name)
+    }
+
     /// Where the item a reference points to is defined.
     pub(super) fn span_of(&self, item: &Ref) -> Option<Span> {
         self.entries.get(&item.name).map(|entry| entry.span)

@@ -8,7 +8,7 @@
 use super::Lowerer;
 use super::numbers;
 use crate::ast;
-use crate::checks::{duplicate_statement, quorum_base_not_members};
+use crate::checks::{duplicate_statement, quorum_base_not_members, undefined_threshold};
 use crate::ir::{
     self, Base, BaseStatement, ConditionForm, ConditionOrigin, Fraction, ItemKind, Linear, Reading,
     Relation,
@@ -190,6 +190,11 @@ impl Lowerer<'_> {
         let mut res = Vec::new();
         for condition in conditions {
             match condition {
+                ast::Condition::Named(name) if !self.names.contains(&name.text) => {
+                    // A text that says "a supermajority" and never defines it: vague, not contradictory.
+                    self.diagnostics
+                        .push(undefined_threshold::diagnostic(name.span, &name.text));
+                }
                 ast::Condition::Named(name) => {
                     let Some(threshold) =
                         self.names
