@@ -136,8 +136,8 @@ impl Lowerer<'_> {
         } else if let Some(rule) = own_rule {
             decision.decider = ir::Decider::Vote;
             decision.vote = Some(rule);
-        } else if let Some((decider, span)) = decided_by {
-            let (decider, vote) = self.lower_decider(decider, span);
+        } else if let Some((decider, _)) = decided_by {
+            let (decider, vote) = self.lower_decider(decider);
             decision.decider = decider;
             decision.vote = vote;
         } else if !decision.escalation.is_empty() {
@@ -150,11 +150,7 @@ impl Lowerer<'_> {
     }
 
     /// Lowers `decided by ...` to a decider and, for `default vote`, the rule.
-    fn lower_decider(
-        &mut self,
-        decider: &ast::Decider,
-        span: Span,
-    ) -> (ir::Decider, Option<ir::VoteRule>) {
+    fn lower_decider(&mut self, decider: &ast::Decider) -> (ir::Decider, Option<ir::VoteRule>) {
         match decider {
             ast::Decider::DefaultVote(reference) => {
                 match self.default_rule(RuleOrigin::DefaultByReference, *reference) {
@@ -177,10 +173,7 @@ impl Lowerer<'_> {
             }
             ast::Decider::Actor(actor) => match self.lower_actor(actor, &ACTOR_KINDS) {
                 Some(actor) => (ir::Decider::Actor { actor }, None),
-                None => {
-                    let _ = span;
-                    (ir::Decider::Unstated, None)
-                }
+                None => (ir::Decider::Unstated, None),
             },
         }
     }
@@ -264,7 +257,7 @@ impl Lowerer<'_> {
                 span: *span,
             },
             ast::EscalationStep::DecidedBy(decider, span) => {
-                match self.lower_decider(decider, *span) {
+                match self.lower_decider(decider) {
                     (_, Some(rule)) => ir::EscalationStep::Vote {
                         rule: Box::new(rule),
                         span: *span,
