@@ -104,17 +104,22 @@ fn fixture_code(path: &Path) -> String {
     dir.split('-').next().unwrap().to_owned()
 }
 
+/// The diagnostics of the finding with this code.
+fn findings_with_code(analysis: &Analysis, code: &str) -> Vec<charterc::diagnostic::Diagnostic> {
+    analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.lint.code == code)
+        .cloned()
+        .collect()
+}
+
 #[test]
 fn check_fail_fixtures_fire() {
     insta::glob!("fixtures/checks/*/fail.charter", |path| {
         let analysis = analyse(path);
         let code = fixture_code(path);
-        let firing: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.lint.code == code)
-            .cloned()
-            .collect();
+        let firing = findings_with_code(&analysis, &code);
         assert!(
             !firing.is_empty(),
             "{code} did not fire:\n{}",
@@ -129,12 +134,7 @@ fn check_pass_fixtures_do_not_fire() {
     insta::glob!("fixtures/checks/*/pass.charter", |path| {
         let analysis = analyse(path);
         let code = fixture_code(path);
-        let firing: Vec<_> = analysis
-            .diagnostics
-            .iter()
-            .filter(|d| d.lint.code == code)
-            .cloned()
-            .collect();
+        let firing = findings_with_code(&analysis, &code);
         assert!(
             firing.is_empty(),
             "{code} fired on its near miss:\n{}",

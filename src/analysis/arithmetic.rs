@@ -574,6 +574,21 @@ pub fn stricter(a: &Rule, b: &Rule, sizes: RangeInclusive<u64>) -> Result<(), Wi
     best.map_or(Ok(()), Err)
 }
 
+/// The first size in `sizes` at which some tally passes `rule`, with that tally; `None` when none does.
+pub fn first_passing(rule: &Rule, sizes: RangeInclusive<u64>) -> Option<Witness> {
+    // Every tally fails `never`, so the first tally that passes `rule` and fails `never` is the first passing one.
+    let never = Rule::new(vec![Linear {
+        yes: 0,
+        no: 0,
+        abstain: 0,
+        members: 0,
+        constant: -1,
+        relation: Relation::Ge,
+    }])
+    .ok()?;
+    stricter(rule, &never, sizes).err()
+}
+
 /// Everything the arithmetic says about `rule` over the sizes in `sizes`.
 pub fn analyze(rule: &Rule, sizes: RangeInclusive<u64>) -> RuleAnalysis {
     CompiledRule::new(rule).analyze(sizes)

@@ -7,9 +7,10 @@
 
 use serde::Serialize;
 
-use crate::analysis::arithmetic::{self, ReadingLabel, ReadingsError, Rule, RuleAnalysis};
+use crate::analysis::arithmetic::{self, ReadingLabel, ReadingsError, Rule, RuleAnalysis, Witness};
 use crate::analysis::electorate::{self, Sizes};
 use crate::ir;
+use crate::source::Span;
 
 /// Where a vote rule is stated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -70,20 +71,15 @@ impl VoteAnalysis<'_> {
 
     /// The voters, as written: "`maintainer`", "`maintainer`, `reviewer`", or "the voters" when unstated.
     pub fn voters(&self) -> String {
-        let names: Vec<String> = self
-            .rule
-            .electorate
-            .voters
-            .iter()
-            .map(|voter| match voter {
-                ir::Actor::Anyone { .. } => "anyone".to_owned(),
-                ir::Actor::Item { item } => format!("`{}`", item.name),
-            })
-            .collect();
-        if names.is_empty() {
-            "the voters".to_owned()
+        stated_voters(&self.rule.electorate).unwrap_or_else(|| "the voters".to_owned())
+    }
+
+    /// Who the rule belongs to, for a message: "the default vote", or the decision's name in backticks.
+    pub fn owner_words(&self) -> String {
+        if self.site == VoteSite::DefaultVote {
+            "the default vote".to_owned()
         } else {
-            names.join(", ")
+            format!("`{}`", self.owner)
         }
     }
 }
@@ -161,6 +157,80 @@ fn analyze_vote<'a>(
 // Figures in words, for messages
 // ---------------------------------------------------------------------------------------------------------------
 
+/// "1 voter", "3 voters": a count with its noun, plural unless the count is one.
+pub fn count_words(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+/// "`a`", "`a` and `b`", "`a`, `b` and `c`": items joined with commas and a final "and"; empty for no item.
+pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_owned(),
+        [init @ .., last] => format!(
+            "{} and {}",
+            init.iter()
+                .map(AsRef::as_ref)
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.as_ref()
+        ),
+    }
+}
+
+/// The voters as written: "`maintainer`", "`maintainer`, `reviewer`", "anyone"; `None` when the charter does
+/// not say who votes.
+pub fn stated_voters(electorate: &ir::Electorate) -> Option<String> {
+    let names: Vec<String> = electorate
+        .voters
+        .iter()
+        .map(|voter| match voter {
+            ir::Actor::Anyone { .. } => "anyone".to_owned(),
+            ir::Actor::Item { item } => format!("`{}`", item.name),
+        })
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// Who is left out of an electorate, as the end of a phrase that names its voters: " except the subject",
+/// " except the nominator and `chair`"; empty when nobody is left out.
+pub fn exclusions_words(electorate: &ir::Electorate) -> String {
+    let exclusions: Vec<String> = electorate
+        .exclusions
+        .iter()
+        .map(|exclusion| match exclusion {
+            ir::Exclusion::Subject { .. } => "the subject".to_owned(),
+            ir::Exclusion::Accused { .. } => "the accused".to_owned(),
+            ir::Exclusion::Nominator { .. } => "the nominator".to_owned(),
+            ir::Exclusion::Item { item } => format!("`{}`", item.name),
+        })
+        .collect();
+    if exclusions.is_empty() {
+        String::new()
+    } else {
+        format!(" except {}", and_list(&exclusions))
+    }
+}
+
+/// The electorate as written, with who is left out: "`committer`", "`maintainer` except the subject"; its
+/// voters are "the voters" when the charter does not say who votes.
+pub fn electorate_words(electorate: &ir::Electorate) -> String {
+    let voters = stated_voters(electorate).unwrap_or_else(|| "the voters".to_owned());
+    format!("{voters}{}", exclusions_words(electorate))
+}
+
+/// The span of a rule's pass conditions, from the first to the last, or of the whole rule when it has none.
+pub fn conditions_span(rule: &ir::VoteRule) -> Span {
+    match (rule.conditions.first(), rule.conditions.last()) {
+        (Some(first), Some(last)) => first.span.cover(last.span),
+        _ => rule.span,
+    }
+}
+
 /// `numerator / denominator` as a whole percentage, rounded half up, in integers.
 pub fn percent(numerator: u64, denominator: u64) -> u64 {
     if denominator == 0 {
@@ -179,21 +249,16 @@ pub fn tally_words(tally: &arithmetic::Tally) -> String {
     if tally.abstain > 0 {
         parts.push(format!("{} abstaining", tally.abstain));
     }
-    match parts.as_slice() {
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-        [] => String::new(),
-    }
+    and_list(&parts)
 }
 
 /// "with 9 members, 3 yes and 5 abstaining".
 pub fn witness_words(witness: &arithmetic::Witness) -> String {
-    let members = if witness.members == 1 {
-        "1 member".to_owned()
-    } else {
-        format!("{} members", witness.members)
-    };
-    format!("with {members}, {}", tally_words(&witness.tally))
+    format!(
+        "with {}, {}",
+        count_words(witness.members, "member"),
+        tally_words(&witness.tally)
+    )
 }
 
 /// "1 of 100 `maintainer` in favour (1%)".
@@ -304,6 +369,16 @@ impl Difference<'_> {
         };
         (words(self.passing), words(self.failing))
     }
+
+    /// The witness and what each choice for the part does with it: "with 9 members, 3 yes and 5 abstaining
+    /// passes if ..., and fails if ...".
+    pub fn outcome_words(&self, part: Part) -> String {
+        let (passing, failing) = self.choices(part);
+        format!(
+            "{} passes if {passing}, and fails if {failing}",
+            witness_words(&self.witness)
+        )
+    }
 }
 
 /// Whether the answer to an ambiguous part changes the outcome of a vote: two readings that agree on every other
@@ -364,5 +439,98 @@ pub fn sizes_note(vote: &VoteAnalysis<'_>) -> Option<String> {
         ))
     } else {
         None
+    }
+}
+
+/// For every reading that names its choices (those of an ambiguous rule) and can pass with someone in favour:
+/// the choices in words and the smallest winning coalition in words, "6 of 9 `maintainer` in favour (67%)".
+pub fn coalitions_per_reading(vote: &VoteAnalysis<'_>) -> Vec<(String, String)> {
+    let voters = vote.voters();
+    vote.readings()
+        .iter()
+        .filter_map(|reading| {
+            let words = label_words(&reading.label)?;
+            let share = smallest_share(reading)?;
+            Some((words, coalition_words(share, &voters)))
+        })
+        .collect()
+}
+
+/// The notes that explain an ambiguous part whose answer changes the outcome: the tally that the answers decide
+/// differently, the smallest winning coalition under each reading, and which sizes were examined.
+pub fn ambiguity_notes(
+    vote: &VoteAnalysis<'_>,
+    difference: &Difference<'_>,
+    part: Part,
+) -> Vec<String> {
+    let mut notes = vec![difference.outcome_words(part)];
+    notes.extend(
+        coalitions_per_reading(vote)
+            .into_iter()
+            .map(|(reading, coalition)| format!("if {reading}: can pass with {coalition}")),
+    );
+    notes.extend(sizes_note(vote));
+    notes
+}
+
+/// One question asked of every reading of a rule (does a tie pass? can a proposal and its opposite both
+/// pass?): the first tally, if any, that answers yes under each reading.
+#[derive(Debug, Clone)]
+pub struct WitnessPerReading {
+    /// Per reading, in order: its choices in words (`None` for the only reading of an unambiguous rule), and its
+    /// witness.
+    pub readings: Vec<(Option<String>, Option<Witness>)>,
+}
+
+impl WitnessPerReading {
+    /// Asks `witness` of every reading.
+    pub fn of(
+        readings: &[ReadingAnalysis],
+        witness: impl Fn(&ReadingAnalysis) -> Option<Witness>,
+    ) -> WitnessPerReading {
+        WitnessPerReading {
+            readings: readings
+                .iter()
+                .map(|reading| (label_words(&reading.label), witness(reading)))
+                .collect(),
+        }
+    }
+
+    /// The smallest witness over every reading, with the index of its reading (the earlier reading when two
+    /// give the same witness); `None` when no reading has one.
+    pub fn first(&self) -> Option<(usize, Witness)> {
+        self.readings
+            .iter()
+            .enumerate()
+            .filter_map(|(index, (_, witness))| witness.map(|w| (index, w)))
+            .min_by_key(|(_, witness)| *witness)
+    }
+
+    /// Whether every reading has a witness.
+    pub fn everywhere(&self) -> bool {
+        self.readings.iter().all(|(_, witness)| witness.is_some())
+    }
+
+    /// ", if ..." with the choices of the reading at `index`, for a message that shows its witness; empty when
+    /// every reading has a witness, or the rule is not ambiguous.
+    pub fn condition(&self, index: usize) -> String {
+        match (self.everywhere(), self.readings.get(index)) {
+            (false, Some((Some(words), _))) => format!(", if {words}"),
+            _ => String::new(),
+        }
+    }
+
+    /// The readings other than the one at `shown`, with their choices in words and their witnesses, for notes;
+    /// none when every reading has a witness (the message then holds under every reading).
+    pub fn others(&self, shown: usize) -> Vec<(&str, Option<Witness>)> {
+        if self.everywhere() {
+            return Vec::new();
+        }
+        self.readings
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| *index != shown)
+            .filter_map(|(_, (words, witness))| Some((words.as_deref()?, *witness)))
+            .collect()
     }
 }

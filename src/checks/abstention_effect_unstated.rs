@@ -57,7 +57,6 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         let Some(difference) = votes::part_changes_outcome(vote, Part::Quorum) else {
             continue;
         };
-        let (passing, failing) = difference.choices(Part::Quorum);
         let mut diagnostic = Diagnostic::new(
             &ABSTENTION_EFFECT_UNSTATED,
             format!(
@@ -65,23 +64,8 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                 quorum.text
             ),
             Label::new(quorum.span, "do abstentions count?"),
-        )
-        .with_note(format!(
-            "{} passes if {passing}, and fails if {failing}",
-            votes::witness_words(&difference.witness)
-        ));
-        for reading in vote.readings() {
-            if let (Some(words), Some(share)) = (
-                votes::label_words(&reading.label),
-                votes::smallest_share(reading),
-            ) {
-                diagnostic = diagnostic.with_note(format!(
-                    "if {words}: can pass with {}",
-                    votes::coalition_words(share, &vote.voters())
-                ));
-            }
-        }
-        if let Some(note) = votes::sizes_note(vote) {
+        );
+        for note in votes::ambiguity_notes(vote, &difference, Part::Quorum) {
             diagnostic = diagnostic.with_note(note);
         }
         cx.report(

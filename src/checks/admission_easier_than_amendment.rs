@@ -5,7 +5,7 @@ use crate::analysis::arithmetic::{self, Rule, SizeRange};
 use crate::analysis::votes::{self, VoteAnalysis};
 use crate::checks::CheckContext;
 use crate::checks::protection_amendable::{
-    Readings, conditions_span, is_amendment, rule_words, separate, voter_keys,
+    Readings, is_amendment, rule_words, separate, voter_keys,
 };
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Linear, Purpose, Ref, Relation};
@@ -109,12 +109,12 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                     votes::witness_words(&witness)
                 ),
                 Label::new(
-                    conditions_span(p_rule),
+                    votes::conditions_span(p_rule),
                     format!("`{}` admits with less than an amendment needs", decision.name),
                 ),
             )
             .with_label(
-                conditions_span(a_rule),
+                votes::conditions_span(a_rule),
                 format!("`{}` needs more", amendment.name),
             );
             cx.report(diagnostic.with_help(format!(
@@ -136,20 +136,10 @@ fn passes_over_a_no(rule: &Rule, range: SizeRange) -> bool {
         constant: -1,
         relation: Relation::Ge,
     };
-    let never = Linear {
-        constant: -1,
-        no: 0,
-        ..at_least_one_no
-    };
     let mut constraints = rule.constraints().to_vec();
     constraints.push(at_least_one_no);
-    match (Rule::new(constraints), Rule::new(vec![never])) {
-        // Every tally fails `never`, so a tally that passes the system and fails `never` passes the system.
-        (Ok(system), Ok(never)) => {
-            arithmetic::stricter(&system, &never, range.from..=range.to).is_err()
-        }
-        _ => false,
-    }
+    Rule::new(constraints)
+        .is_ok_and(|system| arithmetic::first_passing(&system, range.from..=range.to).is_some())
 }
 
 /// Whether the holders of `role` are among the rule's voters: the role itself, or a body of all its holders.

@@ -1,8 +1,8 @@
 //! `CH404` `final-vote-can-deadlock`: an escalation path that ends in a vote a tie leaves unresolved.
 
-use crate::analysis::arithmetic::{self, Witness};
+use crate::analysis::arithmetic;
 use crate::analysis::electorate;
-use crate::analysis::votes::{self, VoteAnalysis, VoteSite};
+use crate::analysis::votes::{self, VoteAnalysis, VoteSite, WitnessPerReading};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, EscalationStep, RuleOrigin};
@@ -58,27 +58,14 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         } else {
             VoteSite::DefaultVote
         };
-        let found: Vec<(Option<String>, Option<Witness>)> =
-            match votes.iter().find(|vote| vote.site == site) {
-                Some(vote) => vote
-                    .readings()
-                    .iter()
-                    .map(|r| (votes::label_words(&r.label), r.analysis.tie.first_failing))
-                    .collect(),
-                None => analyze(charter, rule),
-            };
-        let Some((label, witness)) = found
-            .iter()
-            .filter_map(|(label, witness)| witness.map(|w| (label, w)))
-            .min_by_key(|(_, witness)| *witness)
-        else {
+        let found = match votes.iter().find(|vote| vote.site == site) {
+            Some(vote) => WitnessPerReading::of(vote.readings(), |r| r.analysis.tie.first_failing),
+            None => analyze(charter, rule),
+        };
+        let Some((shown, witness)) = found.first() else {
             continue;
         };
-        let everywhere = found.iter().all(|(_, witness)| witness.is_some());
-        let condition = match (everywhere, label) {
-            (false, Some(words)) => format!(", if {words}"),
-            _ => String::new(),
-        };
+        let condition = found.condition(shown);
         let mut diagnostic = Diagnostic::new(
             &FINAL_VOTE_CAN_DEADLOCK,
             format!(
@@ -92,12 +79,10 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             "say what a tie does in this vote (`tie casting vote by ROLE` settles it, `tie fails` keeps things as they are), or add a step after it"
         } else {
             if let Some(default) = &charter.default_vote {
-                let span = match (default.conditions.first(), default.conditions.last()) {
-                    (Some(first), Some(last)) => first.span.cover(last.span),
-                    _ => default.span,
-                };
-                diagnostic =
-                    diagnostic.with_label(span, "the default vote says nothing about ties");
+                diagnostic = diagnostic.with_label(
+                    votes::conditions_span(default),
+                    "the default vote says nothing about ties",
+                );
             }
             "say what a tie does in the default vote (`tie casting vote by ROLE` settles it, `tie fails` keeps things as they are), or add a step after this one"
         };
@@ -106,16 +91,15 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
 }
 
 /// Every reading of `rule` with the first size at which a tie fails, computed over its electorate's sizes.
-fn analyze(charter: &ir::Charter, rule: &ir::VoteRule) -> Vec<(Option<String>, Option<Witness>)> {
+fn analyze(charter: &ir::Charter, rule: &ir::VoteRule) -> WitnessPerReading {
     let sizes = electorate::electorate_sizes(charter, &rule.electorate).range;
-    let Ok(readings) = arithmetic::readings(rule) else {
-        return Vec::new();
-    };
-    readings
+    let readings = arithmetic::readings(rule)
+        .unwrap_or_default()
         .iter()
         .map(|(label, reading)| {
             let analysis = arithmetic::analyze(reading, sizes.from..=sizes.to);
             (votes::label_words(label), analysis.tie.first_failing)
         })
-        .collect()
+        .collect();
+    WitnessPerReading { readings }
 }

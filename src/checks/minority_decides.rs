@@ -65,15 +65,8 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             Some(words) => format!(" if {words}"),
             None => String::new(),
         };
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
-        let span = match (vote.rule.conditions.first(), vote.rule.conditions.last()) {
-            (Some(first), Some(last)) => first.span.cover(last.span),
-            _ => vote.rule.span,
-        };
+        let whose = vote.owner_words();
+        let span = votes::conditions_span(vote.rule);
         let mut diagnostic = Diagnostic::new(
             &MINORITY_DECIDES,
             format!(
@@ -90,16 +83,8 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
         )
         .with_note(format!("{} passes", votes::witness_words(&share.witness)));
         if vote.is_ambiguous() {
-            for reading in vote.readings() {
-                if let (Some(words), Some(share)) = (
-                    votes::label_words(&reading.label),
-                    votes::smallest_share(reading),
-                ) {
-                    diagnostic = diagnostic.with_note(format!(
-                        "if {words}: {}",
-                        votes::coalition_words(share, &voters)
-                    ));
-                }
+            for (reading, coalition) in votes::coalitions_per_reading(vote) {
+                diagnostic = diagnostic.with_note(format!("if {reading}: {coalition}"));
             }
         }
         if let Some(note) = votes::sizes_note(vote) {

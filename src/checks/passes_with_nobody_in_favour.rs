@@ -74,15 +74,8 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             }
             _ => continue,
         };
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
-        let span = match (vote.rule.conditions.first(), vote.rule.conditions.last()) {
-            (Some(first), Some(last)) => first.span.cover(last.span),
-            _ => vote.rule.span,
-        };
+        let whose = vote.owner_words();
+        let span = votes::conditions_span(vote.rule);
         let mut diagnostic = Diagnostic::new(
             &PASSES_WITH_NOBODY_IN_FAVOUR,
             format!(
@@ -108,12 +101,10 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
 /// "with 3 members, 0 yes and 2 abstaining passes", or "with 3 members and no vote cast, the vote passes".
 fn passing_words(witness: &Witness) -> String {
     if witness.tally.turnout() == 0 {
-        let members = if witness.members == 1 {
-            "1 member".to_owned()
-        } else {
-            format!("{} members", witness.members)
-        };
-        format!("with {members} and nobody voting, the vote passes")
+        format!(
+            "with {} and nobody voting, the vote passes",
+            votes::count_words(witness.members, "member")
+        )
     } else {
         format!("{} passes", votes::witness_words(witness))
     }

@@ -1,7 +1,7 @@
 //! `CH206` `proposal-and-opposite-can-pass`: a vote rule under which a proposal and its opposite can both pass.
 
 use crate::analysis::arithmetic::{self, Rule, Witness};
-use crate::analysis::votes::{self, ReadingAnalysis, VoteAnalysis};
+use crate::analysis::votes::{self, VoteAnalysis, WitnessPerReading};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, Linear, Relation};
@@ -41,36 +41,15 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             continue;
         }
         let range = vote.sizes.range;
-        let found: Vec<(&ReadingAnalysis, Option<Witness>)> = readings
-            .iter()
-            .map(|reading| {
-                (
-                    reading,
-                    opposite_passes(&reading.rule, range.from, range.to),
-                )
-            })
-            .collect();
-        let Some((reading, witness)) = found
-            .iter()
-            .filter_map(|(reading, witness)| witness.map(|w| (*reading, w)))
-            .min_by_key(|(_, witness)| *witness)
-        else {
+        let found = WitnessPerReading::of(readings, |reading| {
+            opposite_passes(&reading.rule, range.from, range.to)
+        });
+        let Some((shown, witness)) = found.first() else {
             continue;
         };
-        let everywhere = found.iter().all(|(_, witness)| witness.is_some());
-        let condition = match (everywhere, votes::label_words(&reading.label)) {
-            (false, Some(words)) => format!(", if {words}"),
-            _ => String::new(),
-        };
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
-        let span = match (vote.rule.conditions.first(), vote.rule.conditions.last()) {
-            (Some(first), Some(last)) => first.span.cover(last.span),
-            _ => vote.rule.span,
-        };
+        let condition = found.condition(shown);
+        let whose = vote.owner_words();
+        let span = votes::conditions_span(vote.rule);
         let mirror = witness.tally.mirror();
         let mut diagnostic = Diagnostic::new(
             &PROPOSAL_AND_OPPOSITE_CAN_PASS,
@@ -88,25 +67,16 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
                 ),
             ),
         );
-        if !everywhere {
-            for (other, witness) in &found {
-                // The message already names the reading it shows.
-                if std::ptr::eq(*other, reading) {
-                    continue;
-                }
-                let Some(words) = votes::label_words(&other.label) else {
-                    continue;
-                };
-                let note = match witness {
-                    Some(witness) => format!(
-                        "if {words}: {} passes, and so does {}",
-                        votes::witness_words(witness),
-                        votes::tally_words(&witness.tally.mirror())
-                    ),
-                    None => format!("if {words}: a proposal and its opposite cannot both pass"),
-                };
-                diagnostic = diagnostic.with_note(note);
-            }
+        for (words, witness) in found.others(shown) {
+            let note = match witness {
+                Some(witness) => format!(
+                    "if {words}: {} passes, and so does {}",
+                    votes::witness_words(&witness),
+                    votes::tally_words(&witness.tally.mirror())
+                ),
+                None => format!("if {words}: a proposal and its opposite cannot both pass"),
+            };
+            diagnostic = diagnostic.with_note(note);
         }
         cx.report(diagnostic.with_help(
             "require more yes than no votes as well (add `yes > no`), or a threshold above half of its base",
@@ -133,15 +103,5 @@ fn opposite_passes(rule: &Rule, from: u64, to: u64) -> Option<Witness> {
         relation: Relation::Ge,
     });
     let system = Rule::new(constraints).ok()?;
-    // Every tally fails `never`, so the first tally that passes the system and fails `never` is its first solution.
-    let never = Rule::new(vec![Linear {
-        yes: 0,
-        no: 0,
-        abstain: 0,
-        members: 0,
-        constant: -1,
-        relation: Relation::Ge,
-    }])
-    .ok()?;
-    arithmetic::stricter(&system, &never, from..=to).err()
+    arithmetic::first_passing(&system, from..=to)
 }

@@ -10,7 +10,6 @@ use crate::analysis::votes::{self, VoteAnalysis, VoteSite};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Purpose, RuleOrigin};
-use crate::source::Span;
 
 crate::declare_lint! {
     /// ## What it finds
@@ -92,12 +91,12 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                     purpose_words(decision)
                 ),
                 Label::new(
-                    conditions_span(d_rule),
+                    votes::conditions_span(d_rule),
                     format!("needs more than amending the charter: {}", rule_words(d_rule)),
                 ),
             )
             .with_label(
-                conditions_span(a_rule),
+                votes::conditions_span(a_rule),
                 format!("`{}` amends the charter with {}", amendment.name, rule_words(a_rule)),
             );
             diagnostic = diagnostic.with_note(format!(
@@ -285,14 +284,6 @@ fn passable(range: SizeRange, cannot_pass: &[SizeRange]) -> Vec<SizeRange> {
         res.push(SizeRange { from, to: range.to });
     }
     res
-}
-
-/// The span of a rule's conditions, or of the rule.
-pub(super) fn conditions_span(rule: &ir::VoteRule) -> Span {
-    match (rule.conditions.first(), rule.conditions.last()) {
-        (Some(first), Some(last)) => first.span.cover(last.span),
-        _ => rule.span,
-    }
 }
 
 /// A rule's conditions and quorum in words: "`yes >= 60% of cast` and `quorum >= 60% of members`".

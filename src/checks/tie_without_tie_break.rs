@@ -1,7 +1,6 @@
 //! `CH208` `tie-without-tie-break`: a vote that a tie can pass, with no `tie` statement.
 
-use crate::analysis::arithmetic::Witness;
-use crate::analysis::votes::{self, ReadingAnalysis, VoteAnalysis};
+use crate::analysis::votes::{self, VoteAnalysis, WitnessPerReading};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir;
@@ -40,31 +39,13 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
         if vote.rule.tie.is_some() || vote.rule.conditions.is_empty() || readings.is_empty() {
             continue;
         }
-        let found: Vec<(&ReadingAnalysis, Option<Witness>)> = readings
-            .iter()
-            .map(|reading| (reading, reading.analysis.tie.first_passing))
-            .collect();
-        let Some((reading, witness)) = found
-            .iter()
-            .filter_map(|(reading, witness)| witness.map(|w| (*reading, w)))
-            .min_by_key(|(_, witness)| *witness)
-        else {
+        let found = WitnessPerReading::of(readings, |reading| reading.analysis.tie.first_passing);
+        let Some((shown, witness)) = found.first() else {
             continue;
         };
-        let everywhere = found.iter().all(|(_, witness)| witness.is_some());
-        let condition = match (everywhere, votes::label_words(&reading.label)) {
-            (false, Some(words)) => format!(", if {words}"),
-            _ => String::new(),
-        };
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
-        let span = match (vote.rule.conditions.first(), vote.rule.conditions.last()) {
-            (Some(first), Some(last)) => first.span.cover(last.span),
-            _ => vote.rule.span,
-        };
+        let condition = found.condition(shown);
+        let whose = vote.owner_words();
+        let span = votes::conditions_span(vote.rule);
         let mut diagnostic = Diagnostic::new(
             &TIE_WITHOUT_TIE_BREAK,
             format!(
@@ -73,23 +54,12 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             ),
             Label::new(span, "a tie can pass"),
         );
-        if !everywhere {
-            for (other, witness) in &found {
-                // The message already names the reading it shows.
-                if std::ptr::eq(*other, reading) {
-                    continue;
-                }
-                let Some(words) = votes::label_words(&other.label) else {
-                    continue;
-                };
-                let note = match witness {
-                    Some(witness) => {
-                        format!("if {words}: {} passes", votes::witness_words(witness))
-                    }
-                    None => format!("if {words}: every tie fails"),
-                };
-                diagnostic = diagnostic.with_note(note);
-            }
+        for (words, witness) in found.others(shown) {
+            let note = match witness {
+                Some(witness) => format!("if {words}: {} passes", votes::witness_words(&witness)),
+                None => format!("if {words}: every tie fails"),
+            };
+            diagnostic = diagnostic.with_note(note);
         }
         cx.report(diagnostic.with_help(
             "say what a tie does (`tie fails`, `tie passes`, `tie revote` or `tie casting vote by ROLE`), or require more yes than no votes (`yes > no`)",

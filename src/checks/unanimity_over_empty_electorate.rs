@@ -41,12 +41,8 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             continue;
         }
         let readings = vote.readings();
-        let electorate = electorate_words(vote.rule);
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
+        let electorate = votes::electorate_words(&vote.rule.electorate);
+        let whose = vote.owner_words();
         // What the whole rule does when nobody may vote, under each reading.
         let nobody = Tally::new(0, 0, 0);
         let passing: Vec<bool> = readings
@@ -94,39 +90,4 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             ));
         }
     }
-}
-
-/// The electorate as written: "`maintainer`", "`maintainer` except the nominator".
-fn electorate_words(rule: &ir::VoteRule) -> String {
-    let voters: Vec<String> = rule
-        .electorate
-        .voters
-        .iter()
-        .map(|voter| match voter {
-            ir::Actor::Anyone { .. } => "anyone".to_owned(),
-            ir::Actor::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    let mut words = if voters.is_empty() {
-        "the voters".to_owned()
-    } else {
-        voters.join(", ")
-    };
-    let exclusions: Vec<String> = rule
-        .electorate
-        .exclusions
-        .iter()
-        .map(|exclusion| match exclusion {
-            ir::Exclusion::Subject { .. } => "the subject".to_owned(),
-            ir::Exclusion::Accused { .. } => "the accused".to_owned(),
-            ir::Exclusion::Nominator { .. } => "the nominator".to_owned(),
-            ir::Exclusion::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    match exclusions.as_slice() {
-        [] => {}
-        [one] => words = format!("{words} except {one}"),
-        [init @ .., last] => words = format!("{words} except {} and {last}", init.join(", ")),
-    }
-    words
 }

@@ -44,28 +44,12 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             let Some(difference) = votes::part_changes_outcome(vote, Part::Condition(index)) else {
                 continue;
             };
-            let (passing, failing) = difference.choices(Part::Condition(index));
             let mut diagnostic = Diagnostic::new(
                 &UNSTATED_BASE,
                 message(condition),
                 Label::new(condition.span, label(condition)),
-            )
-            .with_note(format!(
-                "{} passes if {passing}, and fails if {failing}",
-                votes::witness_words(&difference.witness)
-            ));
-            for reading in vote.readings() {
-                if let (Some(words), Some(share)) = (
-                    votes::label_words(&reading.label),
-                    votes::smallest_share(reading),
-                ) {
-                    diagnostic = diagnostic.with_note(format!(
-                        "if {words}: can pass with {}",
-                        votes::coalition_words(share, &vote.voters())
-                    ));
-                }
-            }
-            if let Some(note) = votes::sizes_note(vote) {
+            );
+            for note in votes::ambiguity_notes(vote, &difference, Part::Condition(index)) {
                 diagnostic = diagnostic.with_note(note);
             }
             cx.report(diagnostic.with_help(help(condition)));

@@ -2,7 +2,7 @@
 
 use crate::analysis::arithmetic::SizeRange;
 use crate::analysis::electorate::Sizes;
-use crate::analysis::votes::VoteAnalysis;
+use crate::analysis::votes::{self, VoteAnalysis, count_words};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir;
@@ -56,19 +56,12 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             continue;
         }
         let electorate = electorate_words(vote.rule);
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
+        let whose = vote.owner_words();
         let Some((run, rest)) = runs.split_first() else {
             continue;
         };
         let (when, label) = run_words(*run, &vote.sizes, &electorate);
-        let span = match (vote.rule.conditions.first(), vote.rule.conditions.last()) {
-            (Some(first), Some(last)) => first.span.cover(last.span),
-            _ => vote.rule.span,
-        };
+        let span = votes::conditions_span(vote.rule);
         let mut diagnostic = Diagnostic::new(
             &VOTE_IMPOSSIBLE_AT_SOME_SIZES,
             format!("{whose} cannot pass {when}"),
@@ -126,10 +119,10 @@ fn run_words(run: SizeRange, sizes: &Sizes, electorate: &str) -> (String, String
         (
             format!(
                 "while {electorate} has fewer than {}, which its size allows (at least {})",
-                count(fewer, "member"),
+                count_words(fewer, "member"),
                 range.from
             ),
-            format!("needs at least {}", count(fewer, "voter")),
+            format!("needs at least {}", count_words(fewer, "voter")),
         )
     } else if run.to >= range.to {
         let more = run.from.saturating_sub(1);
@@ -143,17 +136,17 @@ fn run_words(run: SizeRange, sizes: &Sizes, electorate: &str) -> (String, String
         (
             format!(
                 "while {electorate} has more than {}, which {allowed}",
-                count(more, "member")
+                count_words(more, "member")
             ),
-            format!("cannot pass with more than {}", count(more, "voter")),
+            format!("cannot pass with more than {}", count_words(more, "voter")),
         )
     } else if run.from == run.to {
         (
             format!(
                 "while {electorate} has exactly {}, which its size allows",
-                count(run.from, "member")
+                count_words(run.from, "member")
             ),
-            format!("cannot pass with {}", count(run.from, "voter")),
+            format!("cannot pass with {}", count_words(run.from, "voter")),
         )
     } else {
         (
@@ -166,55 +159,17 @@ fn run_words(run: SizeRange, sizes: &Sizes, electorate: &str) -> (String, String
     }
 }
 
-/// "1 member", "3 members".
-fn count(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// The electorate as written: "`committer`", "`maintainer` except the subject"; "the electorate" when anyone
-/// may vote.
+/// The electorate as written, like [`votes::electorate_words`]: "`committer`", "`maintainer` except the subject";
+/// but "the electorate" when anyone may vote, and for voters the charter does not name.
 fn electorate_words(rule: &ir::VoteRule) -> String {
-    if rule
-        .electorate
+    let electorate = &rule.electorate;
+    if electorate
         .voters
         .iter()
         .any(|voter| matches!(voter, ir::Actor::Anyone { .. }))
     {
         return "the electorate".to_owned();
     }
-    let voters: Vec<String> = rule
-        .electorate
-        .voters
-        .iter()
-        .map(|voter| match voter {
-            ir::Actor::Anyone { .. } => "anyone".to_owned(),
-            ir::Actor::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    let mut words = if voters.is_empty() {
-        "the electorate".to_owned()
-    } else {
-        voters.join(", ")
-    };
-    let exclusions: Vec<String> = rule
-        .electorate
-        .exclusions
-        .iter()
-        .map(|exclusion| match exclusion {
-            ir::Exclusion::Subject { .. } => "the subject".to_owned(),
-            ir::Exclusion::Accused { .. } => "the accused".to_owned(),
-            ir::Exclusion::Nominator { .. } => "the nominator".to_owned(),
-            ir::Exclusion::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    match exclusions.as_slice() {
-        [] => {}
-        [one] => words = format!("{words} except {one}"),
-        [init @ .., last] => words = format!("{words} except {} and {last}", init.join(", ")),
-    }
-    words
+    let voters = votes::stated_voters(electorate).unwrap_or_else(|| "the electorate".to_owned());
+    format!("{voters}{}", votes::exclusions_words(electorate))
 }

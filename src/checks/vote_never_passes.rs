@@ -1,10 +1,10 @@
 //! `CH201` `vote-never-passes`: a vote rule that no tally passes at any size its electorate may have.
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange, Witness};
-use crate::analysis::votes::VoteAnalysis;
+use crate::analysis::votes::{self, VoteAnalysis, count_words};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::ir::{self, Linear, Relation};
+use crate::ir::{self, Linear};
 use crate::source::Span;
 
 crate::declare_lint! {
@@ -72,12 +72,12 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             continue;
         }
         let texts = texts(&blamed);
-        let electorate = electorate_words(rule);
+        let electorate = votes::electorate_words(&rule.electorate);
         let reason = match needs {
             Some(needs) => format!(
                 "{texts} {} at least {} but {electorate} can have at most {}",
                 if blamed.len() == 1 { "needs" } else { "need" },
-                count(needs.members, "voter"),
+                count_words(needs.members, "voter"),
                 range.to
             ),
             None if blamed.len() == 1 => {
@@ -88,18 +88,14 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                 sizes_words(range)
             ),
         };
-        let whose = if vote.owner == "default vote" {
-            "the default vote".to_owned()
-        } else {
-            format!("`{}`", vote.owner)
-        };
+        let whose = vote.owner_words();
         let span = blamed
             .iter()
             .map(|part| part.span)
             .reduce(Span::cover)
             .unwrap_or(rule.span);
         let label = match needs {
-            Some(needs) => format!("needs at least {}", count(needs.members, "voter")),
+            Some(needs) => format!("needs at least {}", count_words(needs.members, "voter")),
             None => "no tally meets this".to_owned(),
         };
         let mut diagnostic = Diagnostic::new(
@@ -114,14 +110,14 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         let larger = range.to.checked_add(1).and_then(|from| {
             readings
                 .iter()
-                .filter_map(|r| first_passing(&r.rule, from, range.to.saturating_add(LOOKAHEAD)))
+                .filter_map(|r| {
+                    arithmetic::first_passing(&r.rule, from..=range.to.saturating_add(LOOKAHEAD))
+                })
                 .min()
         });
         if let Some(larger) = larger {
-            diagnostic = diagnostic.with_note(format!(
-                "{} would pass",
-                crate::analysis::votes::witness_words(&larger)
-            ));
+            diagnostic =
+                diagnostic.with_note(format!("{} would pass", votes::witness_words(&larger)));
         }
         let help = match needs {
             Some(needs) => format!(
@@ -149,7 +145,7 @@ impl Part {
             && self
                 .readings
                 .iter()
-                .all(|rule| first_passing(rule, from, to).is_none())
+                .all(|rule| arithmetic::first_passing(rule, from..=to).is_none())
     }
 }
 
@@ -203,92 +199,22 @@ fn blamed_first_passing(blamed: &[&Part], to: u64) -> Option<Witness> {
     combined
         .into_iter()
         .filter_map(|constraints| Rule::new(constraints).ok())
-        .filter_map(|rule| first_passing(&rule, from, to.saturating_add(LOOKAHEAD)))
+        .filter_map(|rule| arithmetic::first_passing(&rule, from..=to.saturating_add(LOOKAHEAD)))
         .min()
-}
-
-/// The first size in `from..=to` at which some tally passes `rule`, with that tally.
-fn first_passing(rule: &Rule, from: u64, to: u64) -> Option<Witness> {
-    // Every tally fails `never`, so the first tally that passes `rule` and fails `never` is the first passing one.
-    let never = Rule::new(vec![Linear {
-        yes: 0,
-        no: 0,
-        abstain: 0,
-        members: 0,
-        constant: -1,
-        relation: Relation::Ge,
-    }])
-    .ok()?;
-    arithmetic::stricter(rule, &never, from..=to).err()
 }
 
 /// "`a`", "`a` and `b`", "`a`, `b` and `c`".
 fn texts(parts: &[&Part]) -> String {
-    match parts {
-        [] => String::new(),
-        [one] => one.text.clone(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(|p| p.text.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.text
-        ),
-    }
+    votes::and_list(&parts.iter().map(|p| p.text.as_str()).collect::<Vec<_>>())
 }
 
 /// "1 to 3 voters", "3 voters", "1 voter".
 fn sizes_words(range: SizeRange) -> String {
     if range.from == range.to {
-        count(range.from, "voter")
+        count_words(range.from, "voter")
     } else {
         format!("{} to {} voters", range.from, range.to)
     }
-}
-
-/// "1 voter", "3 voters".
-fn count(n: u64, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}
-
-/// The electorate as written: "`committer`", "`maintainer` except the subject".
-fn electorate_words(rule: &ir::VoteRule) -> String {
-    let voters: Vec<String> = rule
-        .electorate
-        .voters
-        .iter()
-        .map(|voter| match voter {
-            ir::Actor::Anyone { .. } => "anyone".to_owned(),
-            ir::Actor::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    let mut words = if voters.is_empty() {
-        "the voters".to_owned()
-    } else {
-        voters.join(", ")
-    };
-    let exclusions: Vec<String> = rule
-        .electorate
-        .exclusions
-        .iter()
-        .map(|exclusion| match exclusion {
-            ir::Exclusion::Subject { .. } => "the subject".to_owned(),
-            ir::Exclusion::Accused { .. } => "the accused".to_owned(),
-            ir::Exclusion::Nominator { .. } => "the nominator".to_owned(),
-            ir::Exclusion::Item { item } => format!("`{}`", item.name),
-        })
-        .collect();
-    match exclusions.as_slice() {
-        [] => {}
-        [one] => words = format!("{words} except {one}"),
-        [init @ .., last] => words = format!("{words} except {} and {last}", init.join(", ")),
-    }
-    words
 }
 
 /// The `size` statement of the electorate's only role or body, labelled, if it has one.
