@@ -256,19 +256,17 @@ impl Lowerer<'_> {
                 rule: Box::new(self.lower_vote(block, RuleOrigin::Stated)),
                 span: *span,
             },
-            ast::EscalationStep::DecidedBy(decider, span) => {
-                match self.lower_decider(decider) {
-                    (_, Some(rule)) => ir::EscalationStep::Vote {
-                        rule: Box::new(rule),
-                        span: *span,
-                    },
-                    (ir::Decider::Unstated, None) => return None,
-                    (decider, None) => ir::EscalationStep::Decided {
-                        decider,
-                        span: *span,
-                    },
-                }
-            }
+            ast::EscalationStep::DecidedBy(decider, span) => match self.lower_decider(decider) {
+                (_, Some(rule)) => ir::EscalationStep::Vote {
+                    rule: Box::new(rule),
+                    span: *span,
+                },
+                (ir::Decider::Unstated, None) => return None,
+                (decider, None) => ir::EscalationStep::Decided {
+                    decider,
+                    span: *span,
+                },
+            },
         })
     }
 
