@@ -18,16 +18,19 @@ pub(crate) mod duplicate_statement;
 pub(crate) mod escalation_cycle;
 pub(crate) mod escalation_to_same_actor;
 pub(crate) mod escalation_without_final_decider;
+pub(crate) mod file_too_large;
 pub(crate) mod final_vote_can_deadlock;
 pub(crate) mod fraction_out_of_range;
 pub(crate) mod internal_error;
 pub(crate) mod invalid_allow;
 pub(crate) mod invalid_number;
+pub(crate) mod io_error;
 pub(crate) mod lazy_consensus_without_silence;
 pub(crate) mod members_outside_size_bounds;
 pub(crate) mod minority_decides;
 pub(crate) mod missing_metadata;
 pub(crate) mod mixed_day_kinds;
+pub(crate) mod name_too_long;
 pub(crate) mod no_amendment_procedure;
 pub(crate) mod not_utf8;
 pub(crate) mod passes_with_nobody_in_favour;
@@ -40,9 +43,11 @@ pub(crate) mod reversed_range;
 pub(crate) mod role_without_admission;
 pub(crate) mod role_without_exit;
 pub(crate) mod rule_left_to_default;
+pub(crate) mod string_too_long;
 pub(crate) mod subject_may_vote;
 pub(crate) mod syntax_error;
 pub(crate) mod tie_without_tie_break;
+pub(crate) mod too_many_conditions;
 pub(crate) mod unanimity_over_empty_electorate;
 pub(crate) mod undefined_reference;
 pub(crate) mod undefined_threshold;
@@ -67,6 +72,11 @@ pub static ALL: &[&Lint] = &[
     &reversed_range::REVERSED_RANGE,
     &fraction_out_of_range::FRACTION_OUT_OF_RANGE,
     &not_utf8::NOT_UTF8,
+    &io_error::IO_ERROR,
+    &file_too_large::FILE_TOO_LARGE,
+    &name_too_long::NAME_TOO_LONG,
+    &string_too_long::STRING_TOO_LONG,
+    &too_many_conditions::TOO_MANY_CONDITIONS,
     &undefined_reference::UNDEFINED_REFERENCE,
     &duplicate_definition::DUPLICATE_DEFINITION,
     &wrong_kind_reference::WRONG_KIND_REFERENCE,

@@ -8,9 +8,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod compare;
+
 use charterc::config::{Level, LevelError, Levels};
-use charterc::report::{self, Summary, human, json};
-use charterc::{Analysis, check_bytes, checks};
+use charterc::report::{
+    self, DEFAULT_DOCS_URL, DocsUrl, Summary, catalogue, github, human, json, sarif, short,
+};
+use charterc::{Analysis, check_bytes, checks, unreadable};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -20,9 +24,19 @@ Examples:
   charterc check --allow minority-decides charters/
                                            do not report one finding (also in charterc.toml)
   cat gov.charter | charterc check -       check standard input
+  charterc check --stdin-filename gov/gov.charter < buffer
+                                           check an editor's unsaved buffer, reported as that file
   charterc check --format json charters/   one JSON document for editors and CI
+  charterc check --format sarif charters/ > charterc.sarif
+                                           a SARIF 2.1.0 log for GitHub code scanning
+  charterc check --format github charters/ annotations in a GitHub Actions log
   charterc compile charters/kitops.charter print the checked IR as JSON
   charterc explain CH101                   explain a finding (also by name: undefined-reference)
+  charterc schema diagnostics              the JSON Schema of `check --format json`
+  charterc diff --fail-on weaker HEAD~1:gov.charter gov.charter
+                                           what a change does; exit 1 if it weakens a rule
+  charterc compare charters/wasmedge.charter charters/kitops.charter
+                                           a table of two charters side by side
 
 Exit status: 0 clean, 1 findings at or above the deny level, 2 usage or I/O error.";
 
@@ -39,11 +53,18 @@ enum Command {
     /// Check charters and report contradictions and ambiguities.
     Check {
         /// Files or folders (searched recursively for `.charter` files); `-` reads standard input.
-        #[arg(required = true)]
+        #[arg(required_unless_present = "stdin_filename")]
         paths: Vec<PathBuf>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Report standard input under this path (and look for `charterc.toml` from its folder); implies `-`.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
+        /// Where `docs/checks.md` is published (a URL or a path); each finding links to `BASE#ch101`. SARIF
+        /// gets a `helpUri` only from an absolute URL.
+        #[arg(long, value_name = "BASE", env = "CHARTERC_DOCS_URL", default_value = DEFAULT_DOCS_URL)]
+        docs_url: String,
         /// Do not report this finding (code or name); `warnings` allows every warning. Repeatable.
         #[arg(long, value_name = "CODE")]
         allow: Vec<String>,
@@ -60,13 +81,70 @@ enum Command {
     /// Check one charter and print its checked IR as JSON.
     Compile {
         /// The charter file; `-` reads standard input.
-        path: PathBuf,
+        #[arg(required_unless_present = "stdin_filename")]
+        path: Option<PathBuf>,
+        /// Read standard input and report it under this path; implies `-`.
+        #[arg(long, value_name = "NAME")]
+        stdin_filename: Option<String>,
     },
     /// Explain a finding: what it finds, why it matters, an example.
     Explain {
         /// A code (`CH101`) or name (`undefined-reference`); omit to list every finding.
         code: Option<String>,
+        /// Print Markdown: the whole catalogue (`docs/checks.md`), or the section of one finding.
+        #[arg(long)]
+        markdown: bool,
     },
+    /// Show what a change to a charter does: rules made stricter or weaker, with witness tallies.
+    Diff {
+        /// OLD then NEW: files, `-`, or `REV:path` (a file at a git revision). With `--git`, NEW alone.
+        #[arg(required = true, num_args = 1..=2, value_name = "CHARTER")]
+        charters: Vec<String>,
+        /// Read OLD as NEW's file at this git revision (`--git HEAD~1` or `--git origin/main`).
+        #[arg(long, value_name = "REV")]
+        git: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = compare::ReportFormat::Human)]
+        format: compare::ReportFormat,
+        /// Exit 1 when the diff has a weakening (`weaker`) or any difference (`any`).
+        #[arg(long, value_enum, value_name = "WHAT")]
+        fail_on: Option<compare::FailOn>,
+        /// An old name that means a new one (a role, body or decision), such as `tsc=maintainer_council`.
+        /// Repeatable.
+        #[arg(long = "map", value_name = "OLD=NEW")]
+        map: Vec<String>,
+    },
+    /// Compare charters side by side: one row per aligned aspect, one column per charter.
+    Compare {
+        /// The charters: files, `-`, or `REV:path`.
+        #[arg(required = true, value_name = "CHARTER")]
+        charters: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = compare::ReportFormat::Human)]
+        format: compare::ReportFormat,
+        /// A name in one charter that means a name in another (a role, body or decision), such as
+        /// `tsc=maintainer_council`. Repeatable.
+        #[arg(long = "map", value_name = "NAME=NAME")]
+        map: Vec<String>,
+    },
+    /// Print the JSON Schema of an output document.
+    Schema {
+        /// Which document: `diagnostics` (`check --format json`), `ir` (`compile`), `diff` or `compare`.
+        #[arg(value_enum)]
+        document: SchemaDocument,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SchemaDocument {
+    /// The diagnostics document printed by `check --format json`.
+    Diagnostics,
+    /// The IR document printed by `compile`.
+    Ir,
+    /// The document printed by `diff --format json`.
+    Diff,
+    /// The document printed by `compare --format json`.
+    Compare,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,8 +153,14 @@ enum Format {
     Human,
     /// The same report without drawing characters, for screen readers and logs.
     Plain,
-    /// One JSON document.
+    /// One line per finding: `path:line:col: severity[CODE]: message`.
+    Short,
+    /// One JSON document (see `charterc schema diagnostics`).
     Json,
+    /// A SARIF 2.1.0 log, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (`::error file=...::message`).
+    Github,
 }
 
 /// Levels given on the command line, applied over any `charterc.toml`.
@@ -86,6 +170,37 @@ struct LevelArgs {
     use_config: bool,
 }
 
+/// How a run names standard input: `<stdin>`, or the name given with `--stdin-filename`.
+#[derive(Debug, Clone, Default)]
+struct StdinName(Option<String>);
+
+impl StdinName {
+    /// The name a path is reported under.
+    fn display(&self, path: &Path) -> String {
+        if path.as_os_str() == "-" {
+            self.0.clone().unwrap_or_else(|| "<stdin>".to_owned())
+        } else {
+            path.display().to_string()
+        }
+    }
+}
+
+/// The paths to read: `-` alone when only `--stdin-filename` is given; an error when it is given with paths but
+/// none of them is `-`.
+fn with_stdin(mut paths: Vec<PathBuf>, stdin: &StdinName) -> Result<Vec<PathBuf>, String> {
+    if stdin.0.is_some() {
+        if paths.is_empty() {
+            paths.push(PathBuf::from("-"));
+        } else if !paths.iter().any(|p| p.as_os_str() == "-") {
+            return Err(
+                "`--stdin-filename` names standard input, but no path is `-`; add `-` to the paths"
+                    .to_owned(),
+            );
+        }
+    }
+    Ok(paths)
+}
+
 /// Runs a parsed command line and returns the process exit status.
 pub(crate) fn run(cli: Cli) -> ExitCode {
     let mut out = Output::default();
@@ -93,27 +208,86 @@ pub(crate) fn run(cli: Cli) -> ExitCode {
         Command::Check {
             paths,
             format,
+            stdin_filename,
+            docs_url,
             allow,
             warn,
             deny,
             no_config,
-        } => match command_line_levels(&allow, &warn, &deny) {
-            Ok(levels) => run_check(
-                &paths,
-                format,
-                &LevelArgs {
-                    levels,
-                    use_config: !no_config,
-                },
-                &mut out,
-            ),
-            Err(error) => {
-                out.err(&format!("error: {error}"));
-                EXIT_USAGE_OR_IO
+        } => {
+            let stdin = StdinName(stdin_filename);
+            let levels = command_line_levels(&allow, &warn, &deny).map_err(|e| e.to_string());
+            match levels.and_then(|levels| Ok((levels, with_stdin(paths, &stdin)?))) {
+                Ok((levels, paths)) => run_check(
+                    &paths,
+                    &CheckOptions {
+                        format,
+                        stdin,
+                        docs: DocsUrl::new(&docs_url),
+                        levels: LevelArgs {
+                            levels,
+                            use_config: !no_config,
+                        },
+                    },
+                    &mut out,
+                ),
+                Err(error) => {
+                    out.err(&format!("error: {error}"));
+                    EXIT_USAGE_OR_IO
+                }
             }
-        },
-        Command::Compile { path } => run_compile(&path, &mut out),
-        Command::Explain { code } => run_explain(code.as_deref(), &mut out),
+        }
+        Command::Compile {
+            path,
+            stdin_filename,
+        } => {
+            let stdin = StdinName(stdin_filename);
+            match with_stdin(path.into_iter().collect(), &stdin) {
+                Ok(paths) => match paths.as_slice() {
+                    [path] => run_compile(path, &stdin, &mut out),
+                    _ => {
+                        out.err("error: `compile` takes one charter");
+                        EXIT_USAGE_OR_IO
+                    }
+                },
+                Err(error) => {
+                    out.err(&format!("error: {error}"));
+                    EXIT_USAGE_OR_IO
+                }
+            }
+        }
+        Command::Explain { code, markdown } => run_explain(code.as_deref(), markdown, &mut out),
+        Command::Diff {
+            charters,
+            git,
+            format,
+            fail_on,
+            map,
+        } => compare::run_diff(
+            compare::DiffArgs {
+                charters,
+                git,
+                format,
+                fail_on,
+                map,
+            },
+            &mut out,
+        ),
+        Command::Compare {
+            charters,
+            format,
+            map,
+        } => compare::run_compare(&charters, format, &map, &mut out),
+        Command::Schema { document } => {
+            let schema = match document {
+                SchemaDocument::Diagnostics => json::DIAGNOSTICS_SCHEMA,
+                SchemaDocument::Ir => json::IR_SCHEMA,
+                SchemaDocument::Diff => report::compare_json::DIFF_SCHEMA,
+                SchemaDocument::Compare => report::compare_json::COMPARE_SCHEMA,
+            };
+            out.text(schema);
+            EXIT_CLEAN
+        }
     };
     out.flush();
     ExitCode::from(status)
@@ -142,14 +316,44 @@ fn command_line_levels(
     Ok(levels)
 }
 
-fn run_check(paths: &[PathBuf], format: Format, level_args: &LevelArgs, out: &mut Output) -> u8 {
-    let (files, mut io_failed) = collect_files(paths, out);
+/// Everything `check` needs besides the paths.
+#[derive(Debug)]
+struct CheckOptions {
+    format: Format,
+    stdin: StdinName,
+    docs: DocsUrl,
+    levels: LevelArgs,
+}
+
+fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 {
+    let level_args = &options.levels;
+    let stdin = &options.stdin;
+    let inputs = collect_files(paths, out);
     let mut configs = ConfigCache::default();
     let mut analyses = Vec::new();
     let mut failed = false;
-    for file in &files {
+    let mut io_failed = false;
+    // An unreadable file is a finding of that file in every format; the machine formats also say so on stderr,
+    // where a person watching a pipeline sees why the exit status is 2.
+    let machine = !matches!(options.format, Format::Human | Format::Plain);
+    let unreadable_file = |name: &str, error: &str, out: &mut Output| {
+        if machine {
+            out.err(&format!("error: cannot read `{name}`: {error}"));
+        }
+        unreadable(name, error)
+    };
+    for input in inputs {
+        let file = match input {
+            Input::File(file) => file,
+            Input::Unreadable { path, error } => {
+                analyses.push(unreadable_file(&path.display().to_string(), &error, out));
+                io_failed = true;
+                continue;
+            }
+        };
+        let file = &file;
         let levels = if level_args.use_config {
-            match configs.levels_for(file) {
+            match configs.levels_for(file, stdin) {
                 Ok(file_levels) => file_levels.overridden_by(&level_args.levels),
                 Err(error) => {
                     out.err(&format!("error: {error}"));
@@ -160,25 +364,27 @@ fn run_check(paths: &[PathBuf], format: Format, level_args: &LevelArgs, out: &mu
         } else {
             level_args.levels.clone()
         };
+        let name = stdin.display(file);
         match read(file) {
             Ok(bytes) => {
-                let analysis = check_bytes(&display(file), &bytes, &levels);
+                let analysis = check_bytes(&name, &bytes, &levels);
                 let summary = Summary::of(std::slice::from_ref(&analysis));
                 failed |= summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
                 analyses.push(analysis);
             }
             Err(error) => {
-                out.err(&format!("error: cannot read `{}`: {error}", display(file)));
+                analyses.push(unreadable_file(&name, &error.to_string(), out));
                 io_failed = true;
             }
         }
     }
     let summary = Summary::of(&analyses);
+    let format = options.format;
     match format {
-        Format::Json => {
-            let document = json::diagnostics_document(&analyses);
-            out.json(&document);
-        }
+        Format::Json => out.json(&json::diagnostics_document(&analyses, &options.docs)),
+        Format::Sarif => out.json(&sarif::log(&analyses, &options.docs)),
+        Format::Short => out.text(&short::render(&analyses)),
+        Format::Github => out.text(&github::render(&analyses)),
         Format::Human | Format::Plain => {
             let style = match format {
                 Format::Plain => human::Style::Plain,
@@ -211,8 +417,13 @@ struct ConfigCache {
 }
 
 impl ConfigCache {
-    /// The levels of the nearest `charterc.toml` above `file` (the current folder for stdin).
-    fn levels_for(&mut self, file: &Path) -> Result<Levels, String> {
+    /// The levels of the nearest `charterc.toml` above `file`; for stdin, above the `--stdin-filename` if given,
+    /// else above the current folder.
+    fn levels_for(&mut self, file: &Path, stdin: &StdinName) -> Result<Levels, String> {
+        let file = match (&stdin.0, file.as_os_str() == "-") {
+            (Some(name), true) => Path::new(name),
+            _ => file,
+        };
         let start = if file.as_os_str() == "-" {
             std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?
         } else {
@@ -270,15 +481,16 @@ fn summary_line(analyses: &[Analysis], summary: Summary) -> String {
     res
 }
 
-fn run_compile(path: &Path, out: &mut Output) -> u8 {
+fn run_compile(path: &Path, stdin: &StdinName, out: &mut Output) -> u8 {
+    let name = stdin.display(path);
     let bytes = match read(path) {
         Ok(bytes) => bytes,
         Err(error) => {
-            out.err(&format!("error: cannot read `{}`: {error}", display(path)));
+            out.err(&format!("error: cannot read `{name}`: {error}"));
             return EXIT_USAGE_OR_IO;
         }
     };
-    let analysis = check_bytes(&display(path), &bytes, &Levels::default());
+    let analysis = check_bytes(&name, &bytes, &Levels::default());
     let summary = Summary::of(std::slice::from_ref(&analysis));
     let style = human::Style::Graphical {
         color: use_color_stderr(),
@@ -313,7 +525,11 @@ fn run_compile(path: &Path, out: &mut Output) -> u8 {
     }
 }
 
-fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
+fn run_explain(code: Option<&str>, markdown: bool, out: &mut Output) -> u8 {
+    if markdown && code.is_none() {
+        out.text(&catalogue::markdown());
+        return EXIT_CLEAN;
+    }
     let Some(code) = code else {
         for lint in checks::ALL {
             out.text(&format!(
@@ -326,6 +542,10 @@ fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
         return EXIT_CLEAN;
     };
     match checks::find(code) {
+        Some(lint) if markdown => {
+            out.text(&catalogue::section(lint));
+            EXIT_CLEAN
+        }
         Some(lint) => {
             out.text(&format!(
                 "{} {} ({})\n\n{}",
@@ -345,13 +565,20 @@ fn run_explain(code: Option<&str>, out: &mut Output) -> u8 {
     }
 }
 
-/// Expands folders to the `.charter` files under them, sorted; keeps files and `-` as given.
-fn collect_files(paths: &[PathBuf], out: &mut Output) -> (Vec<PathBuf>, bool) {
+/// A path to check, or one that a folder walk could not read.
+#[derive(Debug)]
+enum Input {
+    File(PathBuf),
+    Unreadable { path: PathBuf, error: String },
+}
+
+/// Expands folders to the `.charter` files under them, sorted; keeps files and `-` as given. A folder or entry
+/// that cannot be read is kept as `Unreadable`, in its place, so that it is reported as a finding of that path.
+fn collect_files(paths: &[PathBuf], out: &mut Output) -> Vec<Input> {
     let mut files = Vec::new();
-    let mut failed = false;
     for path in paths {
         if path.as_os_str() == "-" || !path.is_dir() {
-            files.push(path.clone());
+            files.push(Input::File(path.clone()));
             continue;
         }
         let mut found = Vec::new();
@@ -361,42 +588,45 @@ fn collect_files(paths: &[PathBuf], out: &mut Output) -> (Vec<PathBuf>, bool) {
                     if entry.file_type().is_file()
                         && entry.path().extension().is_some_and(|e| e == "charter") =>
                 {
-                    found.push(entry.into_path());
+                    found.push(Input::File(entry.into_path()));
                 }
                 Ok(_) => {}
                 Err(error) => {
-                    out.err(&format!("error: cannot read `{}`: {error}", display(path)));
-                    failed = true;
+                    let at = error.path().unwrap_or(path).to_path_buf();
+                    let reason = error
+                        .io_error()
+                        .map_or_else(|| error.to_string(), ToString::to_string);
+                    found.push(Input::Unreadable {
+                        path: at,
+                        error: reason,
+                    });
                 }
             }
         }
         if found.is_empty() {
             out.err(&format!(
                 "warning: no `.charter` files under `{}`",
-                display(path)
+                path.display()
             ));
         }
         files.extend(found);
     }
-    (files, failed)
+    files
 }
 
+/// Reads a file or standard input, stopping one byte past `charterc::MAX_INPUT_BYTES`: a larger input is
+/// reported (`file-too-large`) without being read whole.
 fn read(path: &Path) -> std::io::Result<Vec<u8>> {
+    let limit = charterc::MAX_INPUT_BYTES as u64 + 1;
+    let mut bytes = Vec::new();
     if path.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        Ok(bytes)
+        std::io::stdin().take(limit).read_to_end(&mut bytes)?;
     } else {
-        std::fs::read(path)
+        std::fs::File::open(path)?
+            .take(limit)
+            .read_to_end(&mut bytes)?;
     }
-}
-
-fn display(path: &Path) -> String {
-    if path.as_os_str() == "-" {
-        "<stdin>".to_owned()
-    } else {
-        path.display().to_string()
-    }
+    Ok(bytes)
 }
 
 fn no_color() -> bool {

@@ -51,6 +51,45 @@ impl Lint {
         }
         res
     }
+
+    /// The text of one `## Title` section of the documentation, without its heading, trimmed; `None` when the
+    /// documentation has no such section.
+    pub fn section(&self, title: &str) -> Option<String> {
+        let explanation = self.explanation();
+        let heading = format!("## {title}");
+        let mut lines = explanation
+            .lines()
+            .skip_while(|line| line.trim_end() != heading);
+        lines.next()?;
+        let body: Vec<&str> = lines.take_while(|line| !line.starts_with("## ")).collect();
+        Some(body.join("\n").trim().to_owned())
+    }
+
+    /// What the finding finds, in one sentence: the first sentence of its `## What it finds` section.
+    pub fn summary(&self) -> String {
+        let what = self
+            .section("What it finds")
+            .unwrap_or_else(|| self.name.to_owned());
+        let paragraph = what.split("\n\n").next().unwrap_or_default();
+        // One line, without a list marker, with single spaces.
+        let words: Vec<&str> = paragraph.split_whitespace().collect();
+        let text = words.strip_prefix(&["-"]).unwrap_or(&words).join(" ");
+        // The first period outside backticks that ends a word (not an ellipsis) and is followed by a space.
+        let mut in_code = false;
+        let mut previous = ' ';
+        let mut chars = text.char_indices().peekable();
+        while let Some((index, c)) = chars.next() {
+            if c == '`' {
+                in_code = !in_code;
+            }
+            let next = chars.peek().map(|&(_, next)| next);
+            if c == '.' && !in_code && previous != '.' && next == Some(' ') {
+                return text.get(..=index).unwrap_or(&text).to_owned();
+            }
+            previous = c;
+        }
+        text
+    }
 }
 
 /// Declares a finding: `declare_lint!(/// docs... pub NAME, "CH101", "kebab-name", Error);`.

@@ -32,9 +32,13 @@
 //! assert_eq!((linear.yes, linear.members), (3, -2));
 //! ```
 
+// The parser pest derives without its `std` feature names `::alloc`.
+extern crate alloc;
+
 pub mod analysis;
 pub mod ast;
 pub mod checks;
+pub mod compare;
 pub mod config;
 pub mod diagnostic;
 pub mod ir;
@@ -43,6 +47,8 @@ pub mod report;
 pub mod source;
 pub mod suppress;
 pub mod syntax;
+#[doc(hidden)]
+pub mod testing;
 
 use diagnostic::Diagnostic;
 use source::SourceFile;
@@ -65,8 +71,15 @@ pub fn check(source: &SourceFile) -> Analysis {
     check_with(source, &config::Levels::default())
 }
 
+/// The largest file charterc checks: 64 MiB. A larger input gets one `file-too-large` error, found before it is
+/// decoded or parsed; the CLI reads no more than one byte past the limit.
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
 /// Runs the whole pipeline on one file: parse, lower, check, apply `allow` statements, then `levels`.
 pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
+    if source.text.len() > MAX_INPUT_BYTES {
+        return too_large(&source.name);
+    }
     let ast = match syntax::parse(source) {
         Ok(ast) => ast,
         Err(diagnostic) => {
@@ -79,6 +92,7 @@ pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
         }
     };
     let (charter, mut diagnostics) = lower::lower(&source.text, &ast);
+    drop(ast);
     let mut suppressed = Vec::new();
     // Checks on an IR with unresolved parts would report the holes as findings (a misspelt role makes the real
     // one look unused), so they, and the `allow` statements that answer them, wait until lowering is clean.
@@ -86,10 +100,7 @@ pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error)
     {
-        diagnostics.extend(checks::run(&charter));
-        let (kept, accepted) = suppress::apply(&charter, diagnostics);
-        diagnostics = kept;
-        suppressed = accepted;
+        (diagnostics, suppressed) = analyze(&charter, diagnostics);
     }
     let mut diagnostics = levels.apply(diagnostics);
     diagnostic::sort_diagnostics(&mut diagnostics);
@@ -101,8 +112,23 @@ pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
     }
 }
 
-/// The analysis of a file whose bytes are not UTF-8: one `not-utf8` error at the first invalid byte.
+/// The stage after [`lower::lower`] when lowering found no error: every IR check (with the vote arithmetic),
+/// then the charter's own `allow` statements. `diagnostics` are lowering's findings; returns the findings kept
+/// and those an `allow` accepted, before levels are applied.
+pub fn analyze(
+    charter: &ir::Charter,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<suppress::Suppressed>) {
+    diagnostics.extend(checks::run(charter));
+    suppress::apply(charter, diagnostics)
+}
+
+/// The analysis of raw bytes: a file larger than [`MAX_INPUT_BYTES`] gets `file-too-large`, one that is not
+/// UTF-8 one `not-utf8` error at the first invalid byte; any other goes through [`check_with`].
 pub fn check_bytes(name: &str, bytes: &[u8], levels: &config::Levels) -> Analysis {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return too_large(name);
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => check_with(&SourceFile::new(name, text), levels),
         Err(error) => {
@@ -116,5 +142,26 @@ pub fn check_bytes(name: &str, bytes: &[u8], levels: &config::Levels) -> Analysi
                 suppressed: Vec::new(),
             }
         }
+    }
+}
+
+/// The analysis of a file over the size limit: no text is kept, so the only label is at offset 0.
+fn too_large(name: &str) -> Analysis {
+    Analysis {
+        source: SourceFile::new(name, ""),
+        charter: None,
+        diagnostics: vec![checks::file_too_large::diagnostic(MAX_INPUT_BYTES)],
+        suppressed: Vec::new(),
+    }
+}
+
+/// The analysis of a file that could not be read: an empty text and one `io-error` finding, so that every output
+/// lists the file. `detail` is the operating system's reason, such as `No such file or directory (os error 2)`.
+pub fn unreadable(name: &str, detail: &str) -> Analysis {
+    Analysis {
+        source: SourceFile::new(name, ""),
+        charter: None,
+        diagnostics: vec![checks::io_error::diagnostic(name, detail)],
+        suppressed: Vec::new(),
     }
 }

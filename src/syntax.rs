@@ -23,7 +23,10 @@ pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     let file = pairs.next().ok_or_else(|| {
         internal_error::diagnostic(Span::new(0, 0), "the parser returned no file")
     })?;
-    build::build_file(file).map_err(|error| internal_error::diagnostic(error.span, &error.message))
+    build::build_file(file).map_err(|error| match error {
+        build::BuildError::Internal { span, message } => internal_error::diagnostic(span, &message),
+        build::BuildError::Limit(diagnostic) => diagnostic,
+    })
 }
 
 fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {
@@ -50,7 +53,7 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
         expected.push(brace);
     }
     let found_words = match found {
-        Some(token) => format!("`{token}`"),
+        Some(token) => describe_token(token),
         None => "the end of the file".to_owned(),
     };
     let message = if expected.is_empty() {
@@ -88,6 +91,24 @@ fn token_at(text: &str, offset: usize) -> Option<&str> {
         first.len_utf8()
     };
     rest.get(..len)
+}
+
+/// A token in words: in backticks, or by its code point when it is a character that would not show (a NUL
+/// byte, a control character, a byte-order mark or another invisible format character), so that a message never
+/// writes raw control characters to a terminal.
+fn describe_token(token: &str) -> String {
+    let mut chars = token.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if c.is_control() || is_invisible(c) => {
+            format!("the invisible character U+{:04X}", u32::from(c))
+        }
+        _ => format!("`{token}`"),
+    }
+}
+
+/// Format characters that take no space: zero-width spaces and joiners, directional marks, the byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 fn join_or(items: &[&str]) -> String {

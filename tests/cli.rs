@@ -3,6 +3,8 @@
     clippy::unwrap_used,
     clippy::expect_used,
     clippy::indexing_slicing,
+    clippy::string_slice,
+    clippy::panic,
     reason = "test code"
 )]
 
@@ -21,6 +23,7 @@ fn charterc(args: &[&str], stdin: Option<&str>) -> Run {
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")
+        .env_remove("CHARTERC_DOCS_URL")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -92,18 +95,50 @@ fn warnings_exit_0_unless_denied() {
 
 #[test]
 fn unreadable_file_exits_2_and_the_other_files_are_still_checked() {
+    // In the report, an unreadable file is a finding of that file (CH007).
     let run = charterc(&["check", "does/not/exist.charter", ERRORS], None);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("cannot read `does/not/exist.charter`"),
+        run.stdout.contains("error[CH007]: io-error")
+            && run.stdout.contains("cannot read `does/not/exist.charter`"),
         "{}",
-        run.stderr
+        run.stdout
     );
     assert!(
         run.stdout.contains("`maintainers` is not defined"),
         "{}",
         run.stdout
     );
+    // Machine formats list it too, and say why the exit status is 2 on stderr.
+    for format in ["json", "sarif", "short", "github"] {
+        let run = charterc(
+            &[
+                "check",
+                "--format",
+                format,
+                "does/not/exist.charter",
+                ERRORS,
+            ],
+            None,
+        );
+        assert_eq!(run.code, 2, "{format}");
+        assert!(
+            run.stderr.contains("cannot read `does/not/exist.charter`"),
+            "{format}: {}",
+            run.stderr
+        );
+        assert!(run.stdout.contains("CH007"), "{format}: {}", run.stdout);
+    }
+    let json = charterc(
+        &["check", "--format", "json", "does/not/exist.charter"],
+        None,
+    );
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let file = &document["files"][0];
+    assert_eq!(file["path"], "does/not/exist.charter");
+    assert_eq!(file["diagnostics"][0]["code"], "CH007");
+    assert_eq!(file["diagnostics"][0]["severity"], "error");
+    assert_eq!(document["summary"]["errors"], 1);
 }
 
 #[test]
@@ -146,6 +181,7 @@ fn json_format_is_one_document() {
     let first = &document["files"][0]["diagnostics"][0];
     assert_eq!(first["code"], "CH101");
     assert_eq!(first["name"], "undefined-reference");
+    assert_eq!(first["url"], "docs/checks.md#ch101");
     assert_eq!(first["primary"]["start"]["line"], 3);
     assert_eq!(first["primary"]["start"]["lsp"]["line"], 2);
 }
@@ -293,4 +329,357 @@ fn levels_come_from_the_nearest_charterc_toml_and_the_command_line_wins() {
         broken.stderr
     );
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn short_format_is_one_line_per_finding() {
+    let run = charterc(&["check", "--format", "short", ERRORS, WARNINGS], None);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(transcript(&run));
+    for line in run.stdout.lines() {
+        let (location, rest) = line.split_once(": ").unwrap();
+        assert_eq!(location.split(':').count(), 3, "{line}");
+        assert!(
+            rest.starts_with("error[CH") || rest.starts_with("warning[CH"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn github_format_writes_workflow_commands() {
+    let run = charterc(&["check", "--format", "github", ERRORS, WARNINGS], None);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(transcript(&run));
+    assert!(
+        run.stdout
+            .lines()
+            .all(|l| l.starts_with("::error file=") || l.starts_with("::warning file=")),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn sarif_format_is_one_log_with_every_rule() {
+    let run = charterc(&["check", "--format", "sarif", ERRORS], None);
+    assert_eq!(run.code, 1);
+    let mut log: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &mut log["runs"][0];
+    assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap().clone();
+    assert_eq!(rules.len(), charterc::checks::ALL.len());
+    for result in run0["results"].as_array_mut().unwrap() {
+        let index = usize::try_from(result["ruleIndex"].as_u64().unwrap()).unwrap();
+        assert_eq!(rules[index]["id"], result["ruleId"]);
+        // The index moves when a finding is added to the registry; it is checked above.
+        result["ruleIndex"] = serde_json::json!("[checked]");
+    }
+    // The snapshot keeps the one rule the fixture uses, so that it stays readable.
+    let rules = run0["tool"]["driver"]["rules"].as_array_mut().unwrap();
+    rules.retain(|rule| rule["id"] == "CH101");
+    insta::assert_json_snapshot!(log);
+}
+
+#[test]
+fn stdin_filename_reports_the_buffer_under_that_name() {
+    let buffer = "role maintainer {\n  sise at least 1\n}\n";
+    for args in [
+        &[
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "gov/gov.charter",
+        ][..],
+        &[
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "gov/gov.charter",
+            "-",
+        ][..],
+    ] {
+        let run = charterc(args, Some(buffer));
+        assert_eq!(run.code, 1);
+        assert!(
+            run.stdout.starts_with("gov/gov.charter:2:3: error[CH001]"),
+            "{}",
+            run.stdout
+        );
+    }
+    let json = charterc(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "gov.charter",
+        ],
+        Some(buffer),
+    );
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(document["files"][0]["path"], "gov.charter");
+    let compile = charterc(
+        &["compile", "--stdin-filename", "tiny.charter"],
+        Some(&std::fs::read_to_string(CLEAN).unwrap()),
+    );
+    assert_eq!(compile.code, 0, "{}", compile.stderr);
+    assert!(compile.stdout.contains("\"path\": \"tiny.charter\""));
+    // With paths, one of them must be `-`.
+    let refused = charterc(&["check", "--stdin-filename", "gov.charter", CLEAN], None);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("no path is `-`"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn stdin_filename_finds_the_charterc_toml_of_that_file() {
+    let dir = std::env::temp_dir().join(format!("charterc-cli-stdin-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("gov")).unwrap();
+    std::fs::write(
+        dir.join("charterc.toml"),
+        "[levels]\nunused-definition = \"deny\"\n",
+    )
+    .unwrap();
+    let name = dir.join("gov/unsaved.charter");
+    let buffer = std::fs::read_to_string(WARNINGS).unwrap();
+    let run = charterc(
+        &[
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            name.to_str().unwrap(),
+        ],
+        Some(&buffer),
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("error[CH104]"), "{}", run.stdout);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn docs_url_sets_the_explanation_links() {
+    let json = charterc(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--docs-url",
+            "https://docs.example/checks.md",
+            ERRORS,
+        ],
+        None,
+    );
+    let document: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        document["files"][0]["diagnostics"][0]["url"],
+        "https://docs.example/checks.md#ch101"
+    );
+    let sarif = Command::new(env!("CARGO_BIN_EXE_charterc"))
+        .args(["check", "--format", "sarif", ERRORS])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("CHARTERC_DOCS_URL", "https://docs.example/checks.md")
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap();
+    let ch101 = rules.iter().find(|rule| rule["id"] == "CH101").unwrap();
+    assert_eq!(ch101["helpUri"], "https://docs.example/checks.md#ch101");
+    // A relative location is no URI: SARIF gets no `helpUri` then.
+    let relative = charterc(&["check", "--format", "sarif", ERRORS], None);
+    assert!(!relative.stdout.contains("helpUri"));
+}
+
+/// A charter with accents, CJK and emoji (one outside the Basic Multilingual Plane, one a ZWJ sequence) before
+/// its errors, on the same line and on earlier lines.
+const UNICODE_CHARTER: &str = "\
+charter \"Café Ünïcode 日本 🎉\" { source \"https://example.org/GOVERNANCE.md\" }
+
+role maintainer { size at least 1; join by add_maintainer; leave by resignation }
+
+decision add_maintainer { purpose other \"réunion 会議 🎉 naïve\"; decided by maintainers }
+
+# Règles de vote — 投票 👩‍👩‍👧 (a ZWJ sequence)
+decision amend_charter {
+  purpose amend charter
+  vote { voters maintainr; passes when yes >= 2/3 of members } # 🎉
+}
+";
+
+/// The position of byte `offset` of `text`, computed from the text alone: (offset, 1-based line, 1-based column in
+/// chars, 0-based line, UTF-16 character).
+fn expected_position(text: &str, offset: usize) -> (usize, usize, usize, usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = &text[line_start..offset];
+    (
+        offset,
+        line + 1,
+        prefix.chars().count() + 1,
+        line,
+        prefix.encode_utf16().count(),
+    )
+}
+
+#[test]
+fn positions_after_non_ascii_text_count_bytes_chars_and_utf16_units() {
+    let run = charterc(
+        &[
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "unicode.charter",
+        ],
+        Some(UNICODE_CHARTER),
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let diagnostics = document["files"][0]["diagnostics"].as_array().unwrap();
+    let sarif = charterc(
+        &[
+            "check",
+            "--format",
+            "sarif",
+            "--stdin-filename",
+            "unicode.charter",
+        ],
+        Some(UNICODE_CHARTER),
+    );
+    let log: serde_json::Value = serde_json::from_str(&sarif.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let short = charterc(
+        &[
+            "check",
+            "--format",
+            "short",
+            "--stdin-filename",
+            "unicode.charter",
+        ],
+        Some(UNICODE_CHARTER),
+    );
+    for (token, message) in [
+        ("maintainers }", "`maintainers` is not defined"),
+        ("maintainr;", "`maintainr` is not defined"),
+    ] {
+        let start = UNICODE_CHARTER.find(token).unwrap();
+        let name = token.trim_end_matches([' ', '}', ';']);
+        let end = start + name.len();
+        let diagnostic = diagnostics
+            .iter()
+            .find(|d| d["message"] == message)
+            .unwrap_or_else(|| panic!("no `{message}` in {diagnostics:?}"));
+        for (offset, position) in [
+            (start, &diagnostic["primary"]["start"]),
+            (end, &diagnostic["primary"]["end"]),
+        ] {
+            let (offset, line, column, lsp_line, lsp_character) =
+                expected_position(UNICODE_CHARTER, offset);
+            assert_eq!(position["offset"], offset, "{message}: {position}");
+            assert_eq!(position["line"], line, "{message}: {position}");
+            assert_eq!(position["column"], column, "{message}: {position}");
+            assert_eq!(position["lsp"]["line"], lsp_line, "{message}: {position}");
+            assert_eq!(
+                position["lsp"]["character"], lsp_character,
+                "{message}: {position}"
+            );
+        }
+        // SARIF columns are 1-based UTF-16 code units; the short format's are 1-based chars.
+        let (_, line, column, _, lsp_character) = expected_position(UNICODE_CHARTER, start);
+        let result = results
+            .iter()
+            .find(|r| r["message"]["text"].as_str().unwrap().starts_with(message))
+            .unwrap();
+        let region = &result["locations"][0]["physicalLocation"]["region"];
+        assert_eq!(region["startLine"], line);
+        assert_eq!(region["startColumn"], lsp_character + 1);
+        assert_eq!(region["snippet"]["text"], name);
+        assert!(
+            short.stdout.contains(&format!(
+                "unicode.charter:{line}:{column}: error[CH101]: {message}"
+            )),
+            "{}",
+            short.stdout
+        );
+    }
+    // The test means something: on the first error's line, bytes, chars and UTF-16 units all differ.
+    let start = UNICODE_CHARTER.find("maintainers }").unwrap();
+    let line_start = UNICODE_CHARTER[..start].rfind('\n').unwrap() + 1;
+    let prefix = &UNICODE_CHARTER[line_start..start];
+    let (bytes, chars, utf16) = (
+        prefix.len(),
+        prefix.chars().count(),
+        prefix.encode_utf16().count(),
+    );
+    assert!(bytes > utf16 && utf16 > chars, "{bytes} {utf16} {chars}");
+}
+
+/// Runs `charterc` with stdout piped, reads one line, closes the pipe, and returns the exit status and stderr.
+fn read_one_line_then_close(args: &[&str]) -> (Option<i32>, String) {
+    use std::io::{BufRead, BufReader, Read};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_charterc"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut reader = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(!line.is_empty(), "{args:?} printed nothing");
+    drop(reader);
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    (status.code(), stderr)
+}
+
+#[test]
+fn a_closed_pipe_ends_output_quietly() {
+    // Each output is larger than a pipe's buffer, so charterc is still writing when the pipe closes.
+    let many: Vec<&str> = std::iter::once("check")
+        .chain(std::iter::repeat_n("charters/", 4))
+        .collect();
+    let many_json: Vec<&str> = ["check", "--format", "json"]
+        .into_iter()
+        .chain(std::iter::repeat_n("charters/", 4))
+        .collect();
+    let many_sarif: Vec<&str> = ["check", "--format", "sarif"]
+        .into_iter()
+        .chain(std::iter::repeat_n("charters/", 4))
+        .collect();
+    for args in [
+        &many[..],
+        &many_json[..],
+        &many_sarif[..],
+        &["compile", "charters/example.charter"][..],
+        &["explain", "--markdown"][..],
+        &["explain"][..],
+        &["schema", "ir"][..],
+    ] {
+        let (code, stderr) = read_one_line_then_close(args);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{args:?} exited with {code:?}: {stderr}"
+        );
+    }
 }

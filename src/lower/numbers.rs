@@ -15,6 +15,17 @@ pub(crate) const MAX_NUMBER: u64 = 1_000_000_000;
 const HOUR: u64 = 3_600;
 const DAY: u64 = 86_400;
 
+// Durations cannot overflow: the longest is `MAX_NUMBER` years of 366 days (about 3.2e16 seconds), far below
+// `u64::MAX` (about 1.8e19), and `MAX_NUMBER` business days with their weekends is shorter. The saturating
+// arithmetic below is therefore never reached; these assertions make the build fail if a limit is ever raised
+// past that point.
+const _: () = assert!(MAX_NUMBER.checked_mul(366 * DAY).is_some());
+const _: () = assert!(
+    (MAX_NUMBER + 2 * MAX_NUMBER.div_ceil(5))
+        .checked_mul(DAY)
+        .is_some()
+);
+
 /// Parses the digits of an integer literal, reporting numbers above [`MAX_NUMBER`].
 pub(super) fn integer(literal: &ast::IntegerLit, diagnostics: &mut Vec<Diagnostic>) -> Option<u64> {
     parse_bounded(&literal.digits, literal.span, diagnostics)

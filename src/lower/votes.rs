@@ -8,7 +8,9 @@
 use super::Lowerer;
 use super::numbers;
 use crate::ast;
-use crate::checks::{duplicate_statement, quorum_base_not_members, undefined_threshold};
+use crate::checks::{
+    duplicate_statement, quorum_base_not_members, too_many_conditions, undefined_threshold,
+};
 use crate::ir::{
     self, Base, BaseStatement, ConditionForm, ConditionOrigin, Fraction, ItemKind, Linear, Reading,
     Relation,
@@ -232,6 +234,15 @@ impl Lowerer<'_> {
                 }
                 other => res.extend(self.lower_plain_condition(other)),
             }
+        }
+        if res.len() > too_many_conditions::MAX_CONDITIONS {
+            let span = match (conditions.first(), conditions.last()) {
+                (Some(first), Some(last)) => first.span().cover(last.span()),
+                _ => Span::default(),
+            };
+            self.diagnostics
+                .push(too_many_conditions::diagnostic(span, res.len()));
+            res.truncate(too_many_conditions::MAX_CONDITIONS);
         }
         res
     }

@@ -11,6 +11,7 @@ use miette::{
 };
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::report::is_about_whole_file;
 use crate::source::SourceFile;
 
 /// How to draw a report.
@@ -129,10 +130,14 @@ impl miette::Diagnostic for MietteView<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(self.source)
+        // A file that could not be read has no text to show.
+        (!is_about_whole_file(self.diagnostic)).then_some(self.source as &dyn miette::SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if is_about_whole_file(self.diagnostic) {
+            return None;
+        }
         let primary = &self.diagnostic.primary;
         let label = |message: &str| {
             if message.is_empty() {

@@ -1,7 +1,8 @@
 //! The JSON documents charterc prints: diagnostics (`check --format json`) and the IR (`compile`).
 //!
 //! These types are the product surface other tools build on. Field names are stable; any incompatible change
-//! bumps the document's `version`.
+//! bumps the document's `version`. Each document has a JSON Schema under `schema/`, embedded here and printed by
+//! `charterc schema`; `tests/schema.rs` validates real output against both.
 
 use serde::Serialize;
 
@@ -10,11 +11,17 @@ use crate::analysis::arithmetic::{ReadingChoice, ReadingsError, RuleAnalysis};
 use crate::analysis::votes::{self, VoteSite};
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir;
-use crate::report::Summary;
+use crate::report::{DocsUrl, Summary};
 use crate::source::{LineIndex, Position, Span};
 
 /// The version of the diagnostics document.
 pub const DIAGNOSTICS_VERSION: u32 = 1;
+
+/// The JSON Schema of the diagnostics document (`schema/diagnostics.schema.json`).
+pub const DIAGNOSTICS_SCHEMA: &str = include_str!("../../schema/diagnostics.schema.json");
+
+/// The JSON Schema of the IR document (`schema/ir.schema.json`).
+pub const IR_SCHEMA: &str = include_str!("../../schema/ir.schema.json");
 
 /// `check --format json`: one document per run.
 #[derive(Debug, Serialize)]
@@ -27,10 +34,10 @@ pub struct DiagnosticsDocument {
     pub summary: Summary,
 }
 
-/// The findings in one file.
+/// The findings in one file. A file that could not be read is listed too, with one `io-error` finding.
 #[derive(Debug, Serialize)]
 pub struct FileDiagnostics {
-    /// The path as given (or `<stdin>`).
+    /// The path as given (or `<stdin>`, or the name given with `--stdin-filename`).
     pub path: String,
     /// The findings, in canonical order.
     pub diagnostics: Vec<JsonDiagnostic>,
@@ -65,6 +72,8 @@ pub struct JsonDiagnostic {
     pub help: Option<String>,
     /// Further facts.
     pub notes: Vec<String>,
+    /// Where the finding is explained: `docs/checks.md#ch101` unless another location is configured.
+    pub url: String,
     /// The main location.
     pub primary: JsonLabel,
     /// Other locations.
@@ -83,7 +92,7 @@ pub struct JsonLabel {
 }
 
 /// Builds the diagnostics document of a run.
-pub fn diagnostics_document(analyses: &[Analysis]) -> DiagnosticsDocument {
+pub fn diagnostics_document(analyses: &[Analysis], docs: &DocsUrl) -> DiagnosticsDocument {
     let files = analyses
         .iter()
         .map(|analysis| {
@@ -93,13 +102,13 @@ pub fn diagnostics_document(analyses: &[Analysis]) -> DiagnosticsDocument {
                 diagnostics: analysis
                     .diagnostics
                     .iter()
-                    .map(|d| json_diagnostic(d, &index))
+                    .map(|d| json_diagnostic(d, &index, docs))
                     .collect(),
                 suppressed: analysis
                     .suppressed
                     .iter()
                     .map(|s| JsonSuppressed {
-                        diagnostic: json_diagnostic(&s.diagnostic, &index),
+                        diagnostic: json_diagnostic(&s.diagnostic, &index, docs),
                         reason: s.reason.clone(),
                         allow: json_label(&Label::new(s.allow, "allowed here"), &index),
                     })
@@ -114,7 +123,11 @@ pub fn diagnostics_document(analyses: &[Analysis]) -> DiagnosticsDocument {
     }
 }
 
-fn json_diagnostic(diagnostic: &Diagnostic, index: &LineIndex<'_>) -> JsonDiagnostic {
+fn json_diagnostic(
+    diagnostic: &Diagnostic,
+    index: &LineIndex<'_>,
+    docs: &DocsUrl,
+) -> JsonDiagnostic {
     JsonDiagnostic {
         code: diagnostic.lint.code,
         name: diagnostic.lint.name,
@@ -122,6 +135,7 @@ fn json_diagnostic(diagnostic: &Diagnostic, index: &LineIndex<'_>) -> JsonDiagno
         message: diagnostic.message.clone(),
         help: diagnostic.help.clone(),
         notes: diagnostic.notes.clone(),
+        url: docs.for_lint(diagnostic.lint),
         primary: json_label(&diagnostic.primary, index),
         secondary: diagnostic
             .secondary

@@ -7,15 +7,22 @@ use pest::iterators::{Pair, Pairs};
 
 use super::grammar::{Rule, is_punctuation};
 use crate::ast::*;
+use crate::checks::{name_too_long, string_too_long};
+use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 
-/// The grammar and the builder disagree: a bug in charterc, reported instead of panicking.
+/// Why the builder stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct BuildError {
-    /// Where the builder was when it noticed.
-    pub(crate) span: Span,
-    /// What it expected.
-    pub(crate) message: String,
+pub(crate) enum BuildError {
+    /// The grammar and the builder disagree: a bug in charterc, reported instead of panicking.
+    Internal {
+        /// Where the builder was when it noticed.
+        span: Span,
+        /// What it expected.
+        message: String,
+    },
+    /// The text is well formed but exceeds a limit (the length of a name or a string).
+    Limit(Diagnostic),
 }
 
 type Result<T> = std::result::Result<T, BuildError>;
@@ -27,34 +34,47 @@ fn span_of(pair: &Pair<'_, Rule>) -> Span {
     Span::new(span.start(), span.start() + content_len(span.as_str()))
 }
 
-/// The length of `text` up to the end of its last character that is not trivia.
+/// The length of `text` up to the end of its last character that is not trivia (whitespace, `;`, a byte-order
+/// mark or a comment). Only the end of the text is read: trailing trivia is trimmed, then the last line is
+/// searched for a comment (strings cannot span lines, so the line alone says whether a `#` is in a string), and
+/// again while a comment is found. The cost is that of the trailing trivia and one line, not of the whole pair,
+/// which matters because every pair of every level is measured.
 fn content_len(text: &str) -> usize {
-    let mut end = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((index, c)) = chars.next() {
-        match c {
-            '#' => while chars.next_if(|(_, c)| *c != '\n').is_some() {},
-            '"' => {
-                let mut closed = index + 1;
-                while let Some((i, c)) = chars.next() {
-                    closed = i + c.len_utf8();
-                    match c {
-                        '\\' => {
-                            if let Some((i, c)) = chars.next() {
-                                closed = i + c.len_utf8();
-                            }
-                        }
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-                end = closed;
-            }
-            c if c.is_whitespace() || c == ';' => {}
-            c => end = index + c.len_utf8(),
+    let is_trivia = |c: char| c.is_whitespace() || c == ';' || c == '\u{FEFF}';
+    let mut end = text.len();
+    loop {
+        let content = text
+            .get(..end)
+            .unwrap_or_default()
+            .trim_end_matches(is_trivia);
+        // A comment ends at a line feed or a carriage return (CRLF, or a lone CR).
+        let line_start = content.rfind(['\n', '\r']).map_or(0, |end| end + 1);
+        match comment_start(content.get(line_start..).unwrap_or_default()) {
+            Some(comment) => end = line_start + comment,
+            None => return content.len(),
         }
     }
-    end
+}
+
+/// The offset of the `#` that starts a comment in one line, if any; a `#` inside a string is not one.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut in_string = false;
+    let mut escaped = false;
+    for (index, byte) in line.bytes().enumerate() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else if byte == b'"' {
+            in_string = true;
+        } else if byte == b'#' {
+            return Some(index);
+        }
+    }
+    None
 }
 
 /// Walks the children of one pair, skipping keywords and punctuation.
@@ -103,11 +123,11 @@ impl<'i> Cursor<'i> {
     fn expect(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
         match self.next() {
             Some(pair) if pair.as_rule() == rule => Ok(pair),
-            Some(pair) => Err(BuildError {
+            Some(pair) => Err(BuildError::Internal {
                 span: span_of(&pair),
                 message: format!("expected {rule:?}, found {:?}", pair.as_rule()),
             }),
-            None => Err(BuildError {
+            None => Err(BuildError::Internal {
                 span: self.span,
                 message: format!("expected {rule:?}, found nothing"),
             }),
@@ -115,7 +135,7 @@ impl<'i> Cursor<'i> {
     }
 
     fn any(&mut self) -> Result<Pair<'i, Rule>> {
-        self.next().ok_or_else(|| BuildError {
+        self.next().ok_or_else(|| BuildError::Internal {
             span: self.span,
             message: "expected a child, found nothing".into(),
         })
@@ -136,7 +156,7 @@ impl<'i> Cursor<'i> {
 }
 
 fn unexpected(pair: &Pair<'_, Rule>, context: &str) -> BuildError {
-    BuildError {
+    BuildError::Internal {
         span: span_of(pair),
         message: format!("unexpected {:?} in {context}", pair.as_rule()),
     }
@@ -169,11 +189,20 @@ pub(crate) fn build_file(pair: Pair<'_, Rule>) -> Result<Charter> {
     Ok(Charter { items, span })
 }
 
-fn build_ident(pair: Pair<'_, Rule>) -> Ident {
-    Ident {
-        text: pair.as_str().to_owned(),
-        span: span_of(&pair),
+/// A name; longer than [`name_too_long::MAX_NAME_BYTES`] is an error.
+fn build_ident(pair: Pair<'_, Rule>) -> Result<Ident> {
+    let text = pair.as_str();
+    let span = Span::new(pair.as_span().start(), pair.as_span().end());
+    if text.len() > name_too_long::MAX_NAME_BYTES {
+        return Err(BuildError::Limit(name_too_long::diagnostic(
+            span,
+            text.len(),
+        )));
     }
+    Ok(Ident {
+        text: text.to_owned(),
+        span,
+    })
 }
 
 fn build_integer(pair: Pair<'_, Rule>) -> IntegerLit {
@@ -183,13 +212,20 @@ fn build_integer(pair: Pair<'_, Rule>) -> IntegerLit {
     }
 }
 
-fn build_string(pair: Pair<'_, Rule>) -> StringLit {
-    let span = span_of(&pair);
+/// A string, with its escapes resolved; longer than [`string_too_long::MAX_STRING_BYTES`] is an error.
+fn build_string(pair: Pair<'_, Rule>) -> Result<StringLit> {
+    let span = Span::new(pair.as_span().start(), pair.as_span().end());
     let raw = pair
         .into_inner()
         .next()
         .map(|inner| inner.as_str())
         .unwrap_or_default();
+    if raw.len() > string_too_long::MAX_STRING_BYTES {
+        return Err(BuildError::Limit(string_too_long::diagnostic(
+            span.start,
+            raw.len(),
+        )));
+    }
     let mut value = String::with_capacity(raw.len());
     let mut chars = raw.chars();
     while let Some(c) = chars.next() {
@@ -204,22 +240,22 @@ fn build_string(pair: Pair<'_, Rule>) -> StringLit {
             value.push(c);
         }
     }
-    StringLit { value, span }
+    Ok(StringLit { value, span })
 }
 
 fn build_charter_decl(pair: Pair<'_, Rule>) -> Result<MetaDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_string(cursor.expect(Rule::string)?);
+    let name = build_string(cursor.expect(Rule::string)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         let rule = stmt.as_rule();
-        let value = build_string(Cursor::of(stmt).expect(Rule::string)?);
+        let value = build_string(Cursor::of(stmt).expect(Rule::string)?)?;
         stmts.push(match rule {
             Rule::source_stmt => MetaStmt::Source(value),
             Rule::version_stmt => MetaStmt::Version(value),
             Rule::adopted_stmt => MetaStmt::Adopted(value),
             _ => {
-                return Err(BuildError {
+                return Err(BuildError::Internal {
                     span: value.span,
                     message: format!("unexpected {rule:?} in charter"),
                 });
@@ -235,7 +271,7 @@ fn build_charter_decl(pair: Pair<'_, Rule>) -> Result<MetaDecl> {
 
 fn build_member_decl(pair: Pair<'_, Rule>) -> Result<(Ident, Vec<MemberStmt>, Span)> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?);
+    let name = build_ident(cursor.expect(Rule::ident)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         stmts.push(build_member_stmt(stmt)?);
@@ -267,7 +303,7 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
                     SizeBound::Range(first, build_integer(numbers.expect(Rule::integer)?))
                 }
                 _ => {
-                    return Err(BuildError {
+                    return Err(BuildError::Internal {
                         span,
                         message: format!("unexpected {bound_rule:?} in size"),
                     });
@@ -275,30 +311,28 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
             };
             MemberStmt::Size(size, span)
         }
-        Rule::members_stmt => {
-            MemberStmt::Members(cursor.all(Rule::string, |p| Ok(build_string(p)))?, span)
-        }
+        Rule::members_stmt => MemberStmt::Members(cursor.all(Rule::string, build_string)?, span),
         Rule::join_stmt => {
             if cursor.next_if(Rule::join_open).is_some() {
                 MemberStmt::Join(None, span)
             } else {
                 MemberStmt::Join(
-                    Some(build_ident_list(cursor.expect(Rule::ident_list)?)),
+                    Some(build_ident_list(cursor.expect(Rule::ident_list)?)?),
                     span,
                 )
             }
         }
-        Rule::leave_stmt => MemberStmt::Leave(build_status_target(&mut cursor), span),
+        Rule::leave_stmt => MemberStmt::Leave(build_status_target(&mut cursor)?, span),
         Rule::remove_stmt => {
-            let deciders = build_ident_list(cursor.expect(Rule::ident_list)?);
-            MemberStmt::Remove(deciders, build_status_target(&mut cursor), span)
+            let deciders = build_ident_list(cursor.expect(Rule::ident_list)?)?;
+            MemberStmt::Remove(deciders, build_status_target(&mut cursor)?, span)
         }
         Rule::inactive_stmt => {
             let duration = build_duration(cursor.expect(Rule::duration)?)?;
-            MemberStmt::Inactive(duration, build_status_target(&mut cursor), span)
+            MemberStmt::Inactive(duration, build_status_target(&mut cursor)?, span)
         }
         Rule::reinstate_stmt => {
-            MemberStmt::Reinstate(build_ident_list(cursor.expect(Rule::ident_list)?), span)
+            MemberStmt::Reinstate(build_ident_list(cursor.expect(Rule::ident_list)?)?, span)
         }
         Rule::term_stmt => MemberStmt::Term(build_duration(cursor.expect(Rule::duration)?)?, span),
         Rule::term_limit_stmt => {
@@ -306,7 +340,7 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
         }
         Rule::seat_limit_stmt => {
             let count = build_integer(cursor.expect(Rule::integer)?);
-            MemberStmt::SeatLimit(count, build_string(cursor.expect(Rule::string)?), span)
+            MemberStmt::SeatLimit(count, build_string(cursor.expect(Rule::string)?)?, span)
         }
         Rule::consists_stmt => {
             MemberStmt::ConsistsOf(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
@@ -319,7 +353,7 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
         }
         Rule::chair_stmt => MemberStmt::Chair(build_actor(cursor.expect(Rule::actor)?)?, span),
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a role or body"),
             });
@@ -327,12 +361,17 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
     })
 }
 
-fn build_status_target(cursor: &mut Cursor<'_>) -> Option<Ident> {
-    let target = cursor.next_if(Rule::status_target)?;
-    Cursor::of(target).next_if(Rule::ident).map(build_ident)
+fn build_status_target(cursor: &mut Cursor<'_>) -> Result<Option<Ident>> {
+    let Some(target) = cursor.next_if(Rule::status_target) else {
+        return Ok(None);
+    };
+    Cursor::of(target)
+        .next_if(Rule::ident)
+        .map(build_ident)
+        .transpose()
 }
 
-fn build_ident_list(pair: Pair<'_, Rule>) -> Vec<Ident> {
+fn build_ident_list(pair: Pair<'_, Rule>) -> Result<Vec<Ident>> {
     pair.into_inner()
         .filter(|p| p.as_rule() == Rule::ident)
         .map(build_ident)
@@ -345,20 +384,20 @@ fn build_actor_list(pair: Pair<'_, Rule>) -> Result<Vec<Actor>> {
 
 fn build_actor(pair: Pair<'_, Rule>) -> Result<Actor> {
     let span = span_of(&pair);
-    let inner = pair.into_inner().next().ok_or(BuildError {
+    let inner = pair.into_inner().next().ok_or(BuildError::Internal {
         span,
         message: "empty actor".into(),
     })?;
     Ok(match inner.as_rule() {
         Rule::kw_anyone => Actor::Anyone(span),
-        Rule::ident => Actor::Named(build_ident(inner)),
+        Rule::ident => Actor::Named(build_ident(inner)?),
         _ => return Err(unexpected(&inner, "an actor")),
     })
 }
 
 fn build_exclusion(pair: Pair<'_, Rule>) -> Result<Exclusion> {
     let span = span_of(&pair);
-    let inner = pair.into_inner().next().ok_or(BuildError {
+    let inner = pair.into_inner().next().ok_or(BuildError::Internal {
         span,
         message: "empty exclusion".into(),
     })?;
@@ -366,7 +405,7 @@ fn build_exclusion(pair: Pair<'_, Rule>) -> Result<Exclusion> {
         Rule::kw_subject => Exclusion::Subject(span),
         Rule::kw_accused => Exclusion::Accused(span),
         Rule::kw_nominator => Exclusion::Nominator(span),
-        Rule::ident => Exclusion::Named(build_ident(inner)),
+        Rule::ident => Exclusion::Named(build_ident(inner)?),
         _ => return Err(unexpected(&inner, "an exclusion")),
     })
 }
@@ -374,7 +413,7 @@ fn build_exclusion(pair: Pair<'_, Rule>) -> Result<Exclusion> {
 fn build_cadence(pair: Pair<'_, Rule>) -> Result<Cadence> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
-    let what = build_string(cursor.expect(Rule::string)?);
+    let what = build_string(cursor.expect(Rule::string)?)?;
     let every = match cursor.next_if(Rule::cadence_every) {
         Some(every) => Some(build_duration(Cursor::of(every).expect(Rule::duration)?)?),
         None => None,
@@ -385,15 +424,15 @@ fn build_cadence(pair: Pair<'_, Rule>) -> Result<Cadence> {
 fn build_allow(pair: Pair<'_, Rule>) -> Result<Allow> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
-    let lint = build_ident(cursor.expect(Rule::lint_name)?);
-    let reason = build_string(cursor.expect(Rule::string)?);
+    let lint = build_ident(cursor.expect(Rule::lint_name)?)?;
+    let reason = build_string(cursor.expect(Rule::string)?)?;
     Ok(Allow { lint, reason, span })
 }
 
 fn build_external_decl(pair: Pair<'_, Rule>) -> Result<ExternalDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?);
-    let title = build_string(cursor.expect(Rule::string)?);
+    let name = build_ident(cursor.expect(Rule::ident)?)?;
+    let title = build_string(cursor.expect(Rule::string)?)?;
     Ok(ExternalDecl {
         name,
         title,
@@ -403,7 +442,7 @@ fn build_external_decl(pair: Pair<'_, Rule>) -> Result<ExternalDecl> {
 
 fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?);
+    let name = build_ident(cursor.expect(Rule::ident)?)?;
     let mut conditions = Vec::new();
     let mut allows = Vec::new();
     while let Some(child) = cursor.next() {
@@ -423,7 +462,7 @@ fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
 
 fn build_decision_decl(pair: Pair<'_, Rule>) -> Result<DecisionDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?);
+    let name = build_ident(cursor.expect(Rule::ident)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         stmts.push(build_decision_stmt(stmt)?);
@@ -473,7 +512,7 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
         Rule::designate_stmt => {
             let count = build_integer(cursor.expect(Rule::integer)?);
             let actor = build_actor(cursor.expect(Rule::actor)?)?;
-            let with = cursor.next_if(Rule::ident).map(build_ident);
+            let with = cursor.next_if(Rule::ident).map(build_ident).transpose()?;
             DecisionStmt::Designate(count, actor, with, span)
         }
         Rule::escalate_block => {
@@ -481,7 +520,7 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
             DecisionStmt::Escalate(steps, span)
         }
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a decision"),
             });
@@ -494,22 +533,22 @@ fn build_purpose(pair: Pair<'_, Rule>) -> Result<Purpose> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
     Ok(match rule {
-        Rule::purpose_admit => Purpose::Admit(build_ident(cursor.expect(Rule::ident)?)),
-        Rule::purpose_remove => Purpose::Remove(build_ident(cursor.expect(Rule::ident)?)),
-        Rule::purpose_reinstate => Purpose::Reinstate(build_ident(cursor.expect(Rule::ident)?)),
-        Rule::purpose_appoint => Purpose::Appoint(build_ident(cursor.expect(Rule::ident)?)),
-        Rule::purpose_elect => Purpose::Elect(build_ident(cursor.expect(Rule::ident)?)),
+        Rule::purpose_admit => Purpose::Admit(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::purpose_remove => Purpose::Remove(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::purpose_reinstate => Purpose::Reinstate(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::purpose_appoint => Purpose::Appoint(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::purpose_elect => Purpose::Elect(build_ident(cursor.expect(Rule::ident)?)?),
         Rule::purpose_no_confidence => {
-            Purpose::NoConfidence(build_ident(cursor.expect(Rule::ident)?))
+            Purpose::NoConfidence(build_ident(cursor.expect(Rule::ident)?)?)
         }
         Rule::purpose_amend => Purpose::AmendCharter,
         Rule::purpose_conflicts => Purpose::ResolveConflicts,
         Rule::purpose_conduct => Purpose::EnforceConduct,
         Rule::purpose_security => Purpose::HandleSecurity,
         Rule::purpose_dissolve => Purpose::DissolveProject,
-        Rule::purpose_other => Purpose::Other(build_string(cursor.expect(Rule::string)?)),
+        Rule::purpose_other => Purpose::Other(build_string(cursor.expect(Rule::string)?)?),
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a purpose"),
             });
@@ -529,7 +568,7 @@ fn build_decider(pair: Pair<'_, Rule>) -> Result<Decider> {
         }
         Rule::decider_actor => Decider::Actor(build_actor(cursor.expect(Rule::actor)?)?),
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a decider"),
             });
@@ -582,10 +621,10 @@ fn build_escalation_step(pair: Pair<'_, Rule>) -> Result<EscalationStep> {
             EscalationStep::Mediator(build_actor(cursor.expect(Rule::actor)?)?, span)
         }
         Rule::step_decision => {
-            EscalationStep::Decision(build_ident(cursor.expect(Rule::ident)?), span)
+            EscalationStep::Decision(build_ident(cursor.expect(Rule::ident)?)?, span)
         }
         Rule::step_external => {
-            EscalationStep::External(build_ident(cursor.expect(Rule::ident)?), span)
+            EscalationStep::External(build_ident(cursor.expect(Rule::ident)?)?, span)
         }
         Rule::step_vote => {
             EscalationStep::Vote(build_vote_body(cursor.expect(Rule::vote_block)?)?, span)
@@ -671,7 +710,7 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
             span,
         ),
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a vote"),
             });
@@ -687,7 +726,7 @@ fn build_condition(pair: Pair<'_, Rule>) -> Result<Condition> {
         Rule::cond_unanimous => Condition::Unanimous(build_optional_base(&mut cursor)?, span),
         Rule::cond_majority => Condition::Majority(build_optional_base(&mut cursor)?, span),
         Rule::cond_approved => Condition::Approved(span),
-        Rule::cond_named => Condition::Named(build_ident(cursor.expect(Rule::ident)?)),
+        Rule::cond_named => Condition::Named(build_ident(cursor.expect(Rule::ident)?)?),
         Rule::cond_compare => {
             let tally = build_tally(cursor.expect(Rule::tally)?)?;
             let comparator = build_comparator(&cursor.expect(Rule::comparator)?)?;
@@ -703,7 +742,7 @@ fn build_condition(pair: Pair<'_, Rule>) -> Result<Condition> {
             Condition::Compare(tally, comparator, operand, span)
         }
         _ => {
-            return Err(BuildError {
+            return Err(BuildError::Internal {
                 span,
                 message: format!("unexpected {rule:?} in a condition"),
             });
@@ -807,7 +846,12 @@ fn build_duration(pair: Pair<'_, Rule>) -> Result<Duration> {
     let approximate = cursor.next_if(Rule::approx).is_some();
     let low = build_integer(cursor.expect(Rule::integer)?);
     let high = cursor.next_if(Rule::integer).map(build_integer);
-    let unit = build_ident(cursor.expect(Rule::unit)?);
+    // A unit is not a name: an unknown one, however long, is reported by lowering with a suggestion.
+    let unit = cursor.expect(Rule::unit)?;
+    let unit = Ident {
+        text: unit.as_str().to_owned(),
+        span: span_of(&unit),
+    };
     Ok(Duration {
         approximate,
         low,
@@ -815,4 +859,24 @@ fn build_duration(pair: Pair<'_, Rule>) -> Result<Duration> {
         unit,
         span,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_len;
+
+    #[test]
+    fn content_len_drops_trailing_trivia_only() {
+        assert_eq!(content_len("yes > no  # why\n  ; \n"), "yes > no".len());
+        assert_eq!(content_len("\"a # b\" # c"), "\"a # b\"".len());
+        assert_eq!(
+            content_len("x \"q\\\"#\" ; # c\n  # d\n\u{FEFF}"),
+            "x \"q\\\"#\"".len()
+        );
+        assert_eq!(content_len("a\n# one\n# two\n"), 1);
+        assert_eq!(content_len("# only a comment"), 0);
+        assert_eq!(content_len(""), 0);
+        assert_eq!(content_len("é ;"), "é".len());
+        assert_eq!(content_len("a # c\rb # d\r"), "a # c\rb".len());
+    }
 }

@@ -1,0 +1,446 @@
+//! Two vote rules compared with the exact arithmetic: stricter, weaker, incomparable or the same, with witnesses.
+//!
+//! Rule A is at least as strict as rule B when every tally that passes A also passes B, at every electorate size
+//! both may have ([`arithmetic::stricter`]). Comparing both ways gives the [`Direction`]. An ambiguous rule is
+//! compared reading by reading: readings that make the same choices are paired when both rules have the same
+//! ambiguous parts, otherwise every reading of one is compared with every reading of the other. The direction
+//! holds "under every reading" when every pair agrees, and "under some readings" when some pairs are the same
+//! and the others agree; pairs that disagree make the rules incomparable. Rules are compared over the electorate
+//! sizes both may have, from one member up: with nobody to vote, there is no vote to compare.
+
+use std::ops::RangeInclusive;
+
+use serde::Serialize;
+
+use crate::analysis::arithmetic::{
+    self, ReadingChoice, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
+};
+use crate::analysis::electorate::{self, Sizes};
+use crate::analysis::votes::{self, ReadingAnalysis};
+use crate::compare::words;
+use crate::ir;
+
+/// How a rule compares with another: of the right-hand (new) rule relative to the left-hand (old) one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Harder to pass: every tally that passes the new rule passed the old one, and some that passed no longer do.
+    Stricter,
+    /// Easier to pass: every tally that passed the old rule passes the new one, and some that failed now pass.
+    Weaker,
+    /// Some tallies newly pass and others newly fail.
+    Incomparable,
+    /// Exactly the same tallies pass.
+    Same,
+}
+
+impl Direction {
+    /// The direction seen from the other side: stricter and weaker swap.
+    pub fn mirror(self) -> Direction {
+        match self {
+            Direction::Stricter => Direction::Weaker,
+            Direction::Weaker => Direction::Stricter,
+            other => other,
+        }
+    }
+
+    /// The lower-case word: `stricter`, `weaker`, `incomparable`, `same`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Stricter => "stricter",
+            Direction::Weaker => "weaker",
+            Direction::Incomparable => "incomparable",
+            Direction::Same => "same",
+        }
+    }
+}
+
+/// Whether a direction holds under every pair of readings compared, or only under some.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    /// Every pair of readings compared gives the direction (always the case for unambiguous rules).
+    EveryReading,
+    /// Some pairs give it, and the others are the same.
+    SomeReadings,
+}
+
+/// A vote rule with its readings analysed over its electorate's sizes.
+#[derive(Debug, Clone)]
+pub struct RuleFacts<'a> {
+    /// The rule.
+    pub rule: &'a ir::VoteRule,
+    /// The sizes its electorate may have.
+    pub sizes: Sizes,
+    /// Every reading with its figures, or why there are too many.
+    pub readings: Result<Vec<ReadingAnalysis>, ReadingsError>,
+}
+
+impl<'a> RuleFacts<'a> {
+    /// Analyses every reading of `rule`, a rule of `charter`.
+    pub fn of(charter: &ir::Charter, rule: &'a ir::VoteRule) -> RuleFacts<'a> {
+        let sizes = electorate::electorate_sizes(charter, &rule.electorate);
+        let range = sizes.range.from..=sizes.range.to;
+        let readings = arithmetic::readings(rule).map(|readings| {
+            readings
+                .into_iter()
+                .map(|(label, rule)| {
+                    let analysis = arithmetic::CompiledRule::new(&rule).analyze(range.clone());
+                    ReadingAnalysis {
+                        label,
+                        rule,
+                        analysis,
+                    }
+                })
+                .collect()
+        });
+        RuleFacts {
+            rule,
+            sizes,
+            readings,
+        }
+    }
+
+    /// The analysed readings; empty when there are too many.
+    pub fn readings(&self) -> &[ReadingAnalysis] {
+        self.readings.as_deref().unwrap_or_default()
+    }
+
+    /// Whether the rule has more than one reading.
+    pub fn is_ambiguous(&self) -> bool {
+        self.readings().len() > 1
+    }
+
+    /// The smallest winning coalition: the smallest share of members in favour under the reading that allows
+    /// the least, and under the reading that needs the most.
+    pub fn coalition(&self) -> Coalition {
+        let mut least: Option<ReadingShare> = None;
+        let mut most: Option<ReadingShare> = None;
+        for reading in self.readings() {
+            let Some(share) = votes::smallest_share(reading) else {
+                continue;
+            };
+            let candidate = ReadingShare {
+                share: *share,
+                reading: votes::label_words(&reading.label),
+            };
+            if least
+                .as_ref()
+                .is_none_or(|known| votes::share_is_smaller(share, &known.share))
+            {
+                least = Some(candidate.clone());
+            }
+            if most
+                .as_ref()
+                .is_none_or(|known| votes::share_is_smaller(&known.share, share))
+            {
+                most = Some(candidate);
+            }
+        }
+        Coalition {
+            least,
+            most,
+            sizes: self.sizes.range,
+        }
+    }
+}
+
+/// A share of members in favour under one reading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReadingShare {
+    /// The share, with the tally that attains it.
+    pub share: Share,
+    /// The reading in words, for an ambiguous rule.
+    pub reading: Option<String>,
+}
+
+/// The smallest winning coalition of a rule: the smallest share of the members whose yes votes can pass it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Coalition {
+    /// The smallest share under any reading; `None` when the rule cannot pass with anyone in favour.
+    pub least: Option<ReadingShare>,
+    /// The largest of the readings' smallest shares (the same as `least` for an unambiguous rule).
+    pub most: Option<ReadingShare>,
+    /// The sizes examined.
+    pub sizes: SizeRange,
+}
+
+impl Coalition {
+    /// "2 of 3 in favour (67%)", or "1 of 100 in favour (1%) to 2 of 3 (67%), depending on the reading", or
+    /// "none: it cannot pass with anyone in favour".
+    pub fn words(&self) -> String {
+        let figure = |share: &Share| {
+            format!(
+                "{} of {} ({}%)",
+                share.numerator,
+                share.denominator,
+                votes::percent(share.numerator, share.denominator)
+            )
+        };
+        match (&self.least, &self.most) {
+            (Some(least), Some(most)) if least.share != most.share => format!(
+                "{} to {}, depending on the reading",
+                figure(&least.share),
+                figure(&most.share)
+            ),
+            (Some(least), _) => figure(&least.share),
+            _ => "none: no tally with anyone in favour passes".to_owned(),
+        }
+    }
+}
+
+/// A tally that passes one rule and fails the other, with the readings under which it does.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct RuleWitness {
+    /// The electorate size and the tally.
+    pub witness: Witness,
+    /// The reading of the old (left) rule, when it is ambiguous.
+    pub old_reading: Option<String>,
+    /// The reading of the new (right) rule, when it is ambiguous.
+    pub new_reading: Option<String>,
+}
+
+/// How a new (right) vote rule compares with an old (left) one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleComparison {
+    /// The direction of the new rule relative to the old one.
+    pub direction: Direction,
+    /// Whether the direction holds under every pair of readings compared.
+    pub scope: Scope,
+    /// The electorate sizes compared: those both rules' electorates may have, from one member up; `None` when
+    /// they have none in common or a rule could not be analysed (then the direction is `same` for identical
+    /// rules and `incomparable` otherwise, without witnesses).
+    pub sizes: Option<SizeRange>,
+    /// A tally that passes the new rule and fails the old one, at the smallest size where there is one.
+    pub newly_passing: Option<RuleWitness>,
+    /// A tally that passes the old rule and fails the new one, at the smallest size where there is one.
+    pub newly_failing: Option<RuleWitness>,
+}
+
+impl RuleComparison {
+    /// The same comparison seen from the other side: old and new swap.
+    pub fn mirror(&self) -> RuleComparison {
+        let swap = |w: &RuleWitness| RuleWitness {
+            witness: w.witness,
+            old_reading: w.new_reading.clone(),
+            new_reading: w.old_reading.clone(),
+        };
+        RuleComparison {
+            direction: self.direction.mirror(),
+            scope: self.scope,
+            sizes: self.sizes,
+            newly_passing: self.newly_failing.as_ref().map(swap),
+            newly_failing: self.newly_passing.as_ref().map(swap),
+        }
+    }
+}
+
+/// The structure of a reading's choices, without the text of the conditions: readings of two rules with the
+/// same ambiguous parts correspond when their structures are equal.
+fn choice_shape(choice: &ReadingChoice) -> (u8, Option<ir::Base>, bool) {
+    match choice {
+        ReadingChoice::ConditionBase { base, .. } => (0, *base, false),
+        ReadingChoice::QuorumAbstentions { counts } => (1, None, *counts),
+    }
+}
+
+fn shapes(reading: &ReadingAnalysis) -> Vec<(u8, Option<ir::Base>, bool)> {
+    reading.label.choices.iter().map(choice_shape).collect()
+}
+
+/// The pairs of readings to compare: matching readings when both rules are ambiguous in the same way, every
+/// pair otherwise.
+fn reading_pairs<'r>(
+    old: &'r [ReadingAnalysis],
+    new: &'r [ReadingAnalysis],
+) -> Vec<(&'r ReadingAnalysis, &'r ReadingAnalysis)> {
+    let old_shapes: Vec<_> = old.iter().map(shapes).collect();
+    let new_shapes: Vec<_> = new.iter().map(shapes).collect();
+    if old.len() > 1 && old_shapes == new_shapes {
+        return old.iter().zip(new).collect();
+    }
+    old.iter()
+        .flat_map(|o| new.iter().map(move |n| (o, n)))
+        .collect()
+}
+
+/// The sizes both ranges contain, if any, from one member up: an empty electorate holds no vote, so the rules
+/// are not compared there.
+pub fn common_sizes(a: SizeRange, b: SizeRange) -> Option<SizeRange> {
+    let from = a.from.max(b.from).max(1);
+    let to = a.to.min(b.to);
+    (from <= to).then_some(SizeRange { from, to })
+}
+
+/// A witness made easier to read: the members who did not vote vote no, or abstain, when the tally still passes
+/// `passing` and fails `failing`.
+fn fill(witness: Witness, passing: &Rule, failing: &Rule) -> Witness {
+    let Witness { members, tally } = witness;
+    let voted = u64::try_from(tally.turnout()).unwrap_or(members);
+    let rest = members.saturating_sub(voted);
+    let separates = |t: Tally| {
+        arithmetic::passes(passing, members, t) && !arithmetic::passes(failing, members, t)
+    };
+    [
+        Tally::new(tally.yes, tally.no.saturating_add(rest), tally.abstain),
+        Tally::new(tally.yes, tally.no, tally.abstain.saturating_add(rest)),
+    ]
+    .into_iter()
+    .find(|t| rest > 0 && separates(*t))
+    .map_or(witness, |tally| Witness { members, tally })
+}
+
+/// Compares the new rule with the old one over the sizes both electorates may have.
+pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison {
+    let incomparable = |sizes| RuleComparison {
+        direction: Direction::Incomparable,
+        scope: Scope::EveryReading,
+        sizes,
+        newly_passing: None,
+        newly_failing: None,
+    };
+    let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+        return incomparable(None);
+    };
+    let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+        // No size to compare at: the rules are the same only if they are the same inequalities.
+        let constraints = |readings: &[ReadingAnalysis]| -> Vec<Vec<ir::Linear>> {
+            readings
+                .iter()
+                .map(|r| r.rule.constraints().to_vec())
+                .collect()
+        };
+        if constraints(old_readings) == constraints(new_readings) {
+            return RuleComparison {
+                direction: Direction::Same,
+                ..incomparable(None)
+            };
+        }
+        return incomparable(None);
+    };
+    let range: RangeInclusive<u64> = sizes.from..=sizes.to;
+    let mut directions = Vec::new();
+    let mut newly_passing: Option<RuleWitness> = None;
+    let mut newly_failing: Option<RuleWitness> = None;
+    for (o, n) in reading_pairs(old_readings, new_readings) {
+        let words = |reading: &ReadingAnalysis| votes::label_words(&reading.label);
+        let passes_new = arithmetic::stricter(&n.rule, &o.rule, range.clone()).err();
+        let passes_old = arithmetic::stricter(&o.rule, &n.rule, range.clone()).err();
+        if let Some(witness) = passes_new {
+            let candidate = RuleWitness {
+                witness: fill(witness, &n.rule, &o.rule),
+                old_reading: words(o),
+                new_reading: words(n),
+            };
+            if newly_passing
+                .as_ref()
+                .is_none_or(|known| passing_new_key(&candidate) < passing_new_key(known))
+            {
+                newly_passing = Some(candidate);
+            }
+        }
+        if let Some(witness) = passes_old {
+            let candidate = RuleWitness {
+                witness: fill(witness, &o.rule, &n.rule),
+                old_reading: words(o),
+                new_reading: words(n),
+            };
+            if newly_failing
+                .as_ref()
+                .is_none_or(|known| passing_old_key(&candidate) < passing_old_key(known))
+            {
+                newly_failing = Some(candidate);
+            }
+        }
+        directions.push(match (passes_new.is_some(), passes_old.is_some()) {
+            (false, false) => Direction::Same,
+            (false, true) => Direction::Stricter,
+            (true, false) => Direction::Weaker,
+            (true, true) => Direction::Incomparable,
+        });
+    }
+    let all = |d: Direction| directions.iter().all(|x| *x == d);
+    let only = |d: Direction| directions.iter().all(|x| *x == d || *x == Direction::Same);
+    let (direction, scope) = if all(Direction::Same) {
+        (Direction::Same, Scope::EveryReading)
+    } else if only(Direction::Stricter) {
+        (Direction::Stricter, scope_of(all(Direction::Stricter)))
+    } else if only(Direction::Weaker) {
+        (Direction::Weaker, scope_of(all(Direction::Weaker)))
+    } else {
+        (
+            Direction::Incomparable,
+            scope_of(all(Direction::Incomparable)),
+        )
+    };
+    RuleComparison {
+        direction,
+        scope,
+        sizes: Some(sizes),
+        newly_passing,
+        newly_failing,
+    }
+}
+
+/// The order in which witnesses that pass the new rule are preferred: smallest size and tally first, then by the
+/// reading that passes and the reading that fails. Seen from the other side, a witness that passes the old rule
+/// is ordered the same way ([`passing_old_key`]), so that comparing B with A mirrors comparing A with B.
+fn passing_new_key(w: &RuleWitness) -> (Witness, &Option<String>, &Option<String>) {
+    (w.witness, &w.new_reading, &w.old_reading)
+}
+
+/// See [`passing_new_key`].
+fn passing_old_key(w: &RuleWitness) -> (Witness, &Option<String>, &Option<String>) {
+    (w.witness, &w.old_reading, &w.new_reading)
+}
+
+fn scope_of(every: bool) -> Scope {
+    if every {
+        Scope::EveryReading
+    } else {
+        Scope::SomeReadings
+    }
+}
+
+/// "with 5 `maintainer` voters, 3 yes and 2 no": a witness with the voters named when they are one role or body,
+/// and the members who did not vote counted.
+pub fn witness_words(witness: &Witness, rule: &ir::VoteRule) -> String {
+    let Witness { members, tally } = *witness;
+    if members == 0 {
+        return "with no voter at all (an empty electorate), no vote".to_owned();
+    }
+    let noun = if members == 1 { "voter" } else { "voters" };
+    let voters = match rule.electorate.voters.as_slice() {
+        [ir::Actor::Item { item }] => format!("{members} `{}` {noun}", item.name),
+        _ => format!("{members} {noun}"),
+    };
+    let mut parts = vec![format!("{} yes", tally.yes)];
+    if tally.no > 0 {
+        parts.push(format!("{} no", tally.no));
+    }
+    if tally.abstain > 0 {
+        parts.push(format!("{} abstaining", tally.abstain));
+    }
+    let voted = u64::try_from(tally.turnout()).unwrap_or(members);
+    if voted < members {
+        parts.push(format!("{} not voting", members - voted));
+    }
+    format!("with {voters}, {}", words::and_list(&parts))
+}
+
+/// The readings a witness holds under, as a clause: " (in the old rule if ...; in the new rule if ...)"; empty
+/// for unambiguous rules.
+pub fn reading_clause(witness: &RuleWitness, old_name: &str, new_name: &str) -> String {
+    let mut parts = Vec::new();
+    if let Some(reading) = &witness.old_reading {
+        parts.push(format!("in {old_name} if {reading}"));
+    }
+    if let Some(reading) = &witness.new_reading {
+        parts.push(format!("in {new_name} if {reading}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
+}

@@ -1,0 +1,289 @@
+//! Odd inputs and limits: every one has a defined behaviour, pinned by a snapshot of exactly what a user sees.
+//!
+//! - `fixtures/odd/*.charter`: an empty file, a file of comments only, a byte-order mark, CRLF and lone CR line
+//!   ends, a NUL byte, Latin-1 text (not UTF-8);
+//! - the limits: file size (`file-too-large`, in memory and through the real binary), numbers and shares at
+//!   the edges of exact arithmetic, durations at the largest number, long and deep inputs (thousands of
+//!   conditions, steps, thresholds naming thresholds) checked on a small stack;
+//! - the saved fuzzing corpus (`fuzz/corpus/*`) and every fuzzing finding (`fixtures/fuzz/*`) run through the
+//!   whole pipeline and every output format without a panic or a broken span.
+//!
+//! Name and string lengths and expanded conditions have check fixtures (`fixtures/checks/CH009-*`, `CH010-*`,
+//! `CH011-*`), snapshotted by `tests/fixtures.rs`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "test code"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use charterc::config::Levels;
+use charterc::ir::ExitKind;
+use charterc::report::human::{self, Style};
+use charterc::testing::exercise;
+use charterc::{Analysis, MAX_INPUT_BYTES, check_bytes};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Text with every character that would not show (control characters other than LF, the BOM, zero-width
+/// characters) written as `<U+XXXX>`, so that snapshots show exactly which bytes a file holds.
+fn visible(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => "\n".to_owned(),
+            c if c.is_control() || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}') => {
+                format!("<U+{:04X}>", u32::from(c))
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The snapshot text: the source made visible, then the report exactly as rendered (made visible too).
+fn report(analysis: &Analysis) -> String {
+    let rendered = human::render(
+        &analysis.source,
+        &analysis.diagnostics,
+        Style::Graphical { color: false },
+        80,
+    );
+    format!(
+        "----- SOURCE {} ({} bytes of text)\n{}\n----- DIAGNOSTICS\n{}",
+        analysis.source.name,
+        analysis.source.text.len(),
+        visible(&analysis.source.text),
+        visible(&rendered)
+    )
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string()
+        .replace('\\', "/")
+}
+
+#[test]
+fn odd_inputs_have_a_defined_behaviour() {
+    insta::glob!("fixtures/odd/*.charter", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let analysis = exercise(&relative(path), &bytes).unwrap();
+        insta::assert_snapshot!(report(&analysis));
+    });
+}
+
+#[test]
+fn a_file_over_the_size_limit_is_one_error_found_before_parsing() {
+    let mut bytes = vec![b' '; MAX_INPUT_BYTES + 1];
+    // Not UTF-8 either: the size is checked first.
+    bytes[0] = 0xFF;
+    let analysis = check_bytes("huge.charter", &bytes, &Levels::default());
+    assert_eq!(analysis.diagnostics.len(), 1);
+    assert!(analysis.charter.is_none());
+    assert!(analysis.source.text.is_empty(), "the text is not kept");
+    insta::assert_snapshot!(report(&analysis));
+}
+
+#[test]
+fn the_cli_reads_no_more_than_the_limit_and_reports_it() {
+    let dir = std::env::temp_dir().join(format!("charterc-huge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("huge.charter");
+    std::fs::write(&path, vec![b'#'; MAX_INPUT_BYTES + 4096]).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_charterc"))
+        .args(["check", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let document: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let diagnostics = &document["files"][0]["diagnostics"];
+    assert_eq!(diagnostics.as_array().map(Vec::len), Some(1));
+    assert_eq!(diagnostics[0]["code"], "CH008");
+}
+
+fn check_text(name: &str, text: &str) -> Analysis {
+    exercise(name, text.as_bytes()).unwrap()
+}
+
+const HEADER: &str = "charter \"Limits\" { source \"https://example.org/GOVERNANCE.md\" }\n";
+
+#[test]
+fn numbers_at_the_edges_of_exact_arithmetic() {
+    let text = format!(
+        "{HEADER}\
+# The largest number, then one more; a number too long for 64 bits.
+role a {{ size 1000000000; join open; leave by resignation }}
+role b {{ size 1000000001; join open; leave by resignation }}
+role c {{ size at most 99999999999999999999999; join open; leave by resignation }}
+decision d {{
+  purpose amend charter
+  vote {{
+    voters a
+    # The largest share, written two ways; a denominator over the limit; six decimals, then seven.
+    passes when yes >= 1000000000/1000000000 of members and yes >= 100.000000% of cast and yes >= 1/1000000001 of members
+  }}
+}}
+decision e {{
+  purpose other \"x\"
+  vote {{ voters a; passes when yes >= 99.999999% of members and yes >= 66.6666667% of members }}
+}}
+"
+    );
+    let analysis = check_text("numbers.charter", &text);
+    let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.lint.code).collect();
+    assert_eq!(codes, ["CH002", "CH002", "CH002", "CH002"], "{codes:?}");
+    insta::assert_snapshot!(report(&analysis));
+}
+
+#[test]
+fn the_longest_durations_are_exact_not_saturated() {
+    let text = format!(
+        "{HEADER}\
+role a {{ size 3; join open; leave by resignation; inactive after 1000000000 years; term 1000000000 business days }}
+decision amend {{ purpose amend charter; vote {{ voters a; passes when majority of members; open at most 1000000000 months }} }}
+"
+    );
+    let analysis = check_text("durations.charter", &text);
+    let charter = analysis.charter.as_ref().unwrap();
+    let role = &charter.roles[0];
+    let inactivity = role
+        .exits
+        .iter()
+        .find_map(|exit| match &exit.by {
+            ExitKind::Inactivity { after } => Some(after.seconds),
+            _ => None,
+        })
+        .unwrap();
+    let term = role.terms.length.as_ref().unwrap().seconds;
+    let window = charter.decisions[0]
+        .vote
+        .as_ref()
+        .unwrap()
+        .window
+        .as_ref()
+        .unwrap();
+    let window = window.duration.as_ref().unwrap().seconds;
+    let (day, billion) = (86_400u64, 1_000_000_000u64);
+    assert_eq!(
+        (inactivity.min, inactivity.max),
+        (billion * 365 * day, billion * 366 * day)
+    );
+    assert_eq!(
+        (term.min, term.max),
+        (billion * day, (billion + 2 * billion / 5) * day)
+    );
+    assert_eq!(
+        (window.min, window.max),
+        (billion * 28 * day, billion * 31 * day)
+    );
+    assert!(inactivity.max < u64::MAX / 500, "far from saturation");
+}
+
+/// Runs `f` on a thread with a small stack: the pipeline's stack use must not grow with the input.
+fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap()
+}
+
+#[test]
+fn long_and_deep_inputs_use_a_bounded_stack() {
+    let role = "role m { size at least 1; join open; leave by resignation }\n";
+    let conditions = vec!["yes >= 1"; 10_000].join(" and ");
+    let many_conditions = format!(
+        "{HEADER}{role}decision d {{\n  purpose amend charter\n  vote {{ voters m; passes when {conditions} }}\n}}\n"
+    );
+    let steps = "    step parties\n    step mediator m\n".repeat(5_000);
+    let many_steps = format!(
+        "{HEADER}{role}decision d {{\n  purpose amend charter\n  vote {{ voters m; passes when majority of members }}\n  escalate {{\n{steps}  }}\n}}\n"
+    );
+    let mut chain = format!("{HEADER}{role}threshold t0 {{ majority of members }}\n");
+    for i in 1..2_000 {
+        chain.push_str(&format!("threshold t{i} {{ t{} }}\n", i - 1));
+    }
+    chain.push_str("decision d { purpose amend charter; vote { voters m; passes when t1999 } }\n");
+    let separators = format!(
+        "{HEADER}{role}{}\n{}\n",
+        ";".repeat(200_000),
+        "#".repeat(200_000)
+    );
+    let unclosed = format!("{HEADER}{}", "role x {".repeat(20_000));
+    let cases = [
+        ("many-conditions", many_conditions),
+        ("many-steps", many_steps),
+        ("threshold-chain", chain),
+        ("separators", separators),
+        ("unclosed-blocks", unclosed),
+    ];
+    let mut summary = String::new();
+    for (name, text) in cases {
+        let analysis = on_small_stack(move || check_text(name, &text));
+        let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.lint.code).collect();
+        summary.push_str(&format!("{name}: {codes:?}\n"));
+        for diagnostic in &analysis.diagnostics {
+            summary.push_str(&format!(
+                "  {}: {}\n",
+                diagnostic.lint.code, diagnostic.message
+            ));
+        }
+    }
+    insta::assert_snapshot!(summary);
+}
+
+fn files_under(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = match std::fs::read_dir(folder) {
+        Ok(entries) => entries
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.is_file() && !path.ends_with("README.md"))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    files.sort();
+    files
+}
+
+/// The corpus that fuzzing saved (a small minimized subset is committed) goes through every stage and output
+/// without a panic or a broken span.
+#[test]
+fn the_saved_fuzzing_corpus_runs_clean() {
+    let mut count = 0;
+    for target in ["bytes", "grammar"] {
+        for path in files_under(&root().join("fuzz/corpus").join(target)) {
+            let bytes = std::fs::read(&path).unwrap();
+            let bytes = if target == "grammar" {
+                charterc::testing::grammar_input(&bytes).into_bytes()
+            } else {
+                bytes
+            };
+            if let Err(broken) = exercise(&relative(&path), &bytes) {
+                panic!("{}: {broken}", path.display());
+            }
+            count += 1;
+        }
+    }
+    assert!(count > 0, "no corpus under fuzz/corpus");
+}
+
+/// Every input that made a fuzz target fail (crash, panic, hang or broken invariant) is kept under
+/// `fixtures/fuzz/` and must now run clean.
+#[test]
+fn every_fuzzing_finding_is_fixed() {
+    for path in files_under(&root().join("tests/fixtures/fuzz")) {
+        let bytes = std::fs::read(&path).unwrap();
+        if let Err(broken) = exercise(&relative(&path), &bytes) {
+            panic!("{}: {broken}", path.display());
+        }
+    }
+}
