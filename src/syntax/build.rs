@@ -120,7 +120,7 @@ impl<'i> Cursor<'i> {
         }
     }
 
-    fn expect(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
+    fn require(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
         match self.next() {
             Some(pair) if pair.as_rule() == rule => Ok(pair),
             Some(pair) => Err(BuildError::Internal {
@@ -245,11 +245,11 @@ fn build_string(pair: Pair<'_, Rule>) -> Result<StringLit> {
 
 fn build_charter_decl(pair: Pair<'_, Rule>) -> Result<MetaDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_string(cursor.expect(Rule::string)?)?;
+    let name = build_string(cursor.require(Rule::string)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         let rule = stmt.as_rule();
-        let value = build_string(Cursor::of(stmt).expect(Rule::string)?)?;
+        let value = build_string(Cursor::of(stmt).require(Rule::string)?)?;
         stmts.push(match rule {
             Rule::source_stmt => MetaStmt::Source(value),
             Rule::version_stmt => MetaStmt::Version(value),
@@ -271,7 +271,7 @@ fn build_charter_decl(pair: Pair<'_, Rule>) -> Result<MetaDecl> {
 
 fn build_member_decl(pair: Pair<'_, Rule>) -> Result<(Ident, Vec<MemberStmt>, Span)> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?)?;
+    let name = build_ident(cursor.require(Rule::ident)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         stmts.push(build_member_stmt(stmt)?);
@@ -294,13 +294,13 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
             let bound = cursor.any()?;
             let bound_rule = bound.as_rule();
             let mut numbers = Cursor::of(bound);
-            let first = build_integer(numbers.expect(Rule::integer)?);
+            let first = build_integer(numbers.require(Rule::integer)?);
             let size = match bound_rule {
                 Rule::size_at_least => SizeBound::AtLeast(first),
                 Rule::size_at_most => SizeBound::AtMost(first),
                 Rule::size_exact => SizeBound::Exactly(first),
                 Rule::size_range => {
-                    SizeBound::Range(first, build_integer(numbers.expect(Rule::integer)?))
+                    SizeBound::Range(first, build_integer(numbers.require(Rule::integer)?))
                 }
                 _ => {
                     return Err(BuildError::Internal {
@@ -317,41 +317,41 @@ fn build_member_stmt(pair: Pair<'_, Rule>) -> Result<MemberStmt> {
                 MemberStmt::Join(None, span)
             } else {
                 MemberStmt::Join(
-                    Some(build_ident_list(cursor.expect(Rule::ident_list)?)?),
+                    Some(build_ident_list(cursor.require(Rule::ident_list)?)?),
                     span,
                 )
             }
         }
         Rule::leave_stmt => MemberStmt::Leave(build_status_target(&mut cursor)?, span),
         Rule::remove_stmt => {
-            let deciders = build_ident_list(cursor.expect(Rule::ident_list)?)?;
+            let deciders = build_ident_list(cursor.require(Rule::ident_list)?)?;
             MemberStmt::Remove(deciders, build_status_target(&mut cursor)?, span)
         }
         Rule::inactive_stmt => {
-            let duration = build_duration(cursor.expect(Rule::duration)?)?;
+            let duration = build_duration(cursor.require(Rule::duration)?)?;
             MemberStmt::Inactive(duration, build_status_target(&mut cursor)?, span)
         }
         Rule::reinstate_stmt => {
-            MemberStmt::Reinstate(build_ident_list(cursor.expect(Rule::ident_list)?)?, span)
+            MemberStmt::Reinstate(build_ident_list(cursor.require(Rule::ident_list)?)?, span)
         }
-        Rule::term_stmt => MemberStmt::Term(build_duration(cursor.expect(Rule::duration)?)?, span),
+        Rule::term_stmt => MemberStmt::Term(build_duration(cursor.require(Rule::duration)?)?, span),
         Rule::term_limit_stmt => {
-            MemberStmt::TermLimit(build_integer(cursor.expect(Rule::integer)?), span)
+            MemberStmt::TermLimit(build_integer(cursor.require(Rule::integer)?), span)
         }
         Rule::seat_limit_stmt => {
-            let count = build_integer(cursor.expect(Rule::integer)?);
-            MemberStmt::SeatLimit(count, build_string(cursor.expect(Rule::string)?)?, span)
+            let count = build_integer(cursor.require(Rule::integer)?);
+            MemberStmt::SeatLimit(count, build_string(cursor.require(Rule::string)?)?, span)
         }
         Rule::consists_stmt => {
-            MemberStmt::ConsistsOf(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+            MemberStmt::ConsistsOf(build_actor_list(cursor.require(Rule::actor_list)?)?, span)
         }
         Rule::drawn_stmt => {
-            MemberStmt::DrawnFrom(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+            MemberStmt::DrawnFrom(build_actor_list(cursor.require(Rule::actor_list)?)?, span)
         }
         Rule::appointed_stmt => {
-            MemberStmt::AppointedBy(build_actor(cursor.expect(Rule::actor)?)?, span)
+            MemberStmt::AppointedBy(build_actor(cursor.require(Rule::actor)?)?, span)
         }
-        Rule::chair_stmt => MemberStmt::Chair(build_actor(cursor.expect(Rule::actor)?)?, span),
+        Rule::chair_stmt => MemberStmt::Chair(build_actor(cursor.require(Rule::actor)?)?, span),
         _ => {
             return Err(BuildError::Internal {
                 span,
@@ -413,9 +413,9 @@ fn build_exclusion(pair: Pair<'_, Rule>) -> Result<Exclusion> {
 fn build_cadence(pair: Pair<'_, Rule>) -> Result<Cadence> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
-    let what = build_string(cursor.expect(Rule::string)?)?;
+    let what = build_string(cursor.require(Rule::string)?)?;
     let every = match cursor.next_if(Rule::cadence_every) {
-        Some(every) => Some(build_duration(Cursor::of(every).expect(Rule::duration)?)?),
+        Some(every) => Some(build_duration(Cursor::of(every).require(Rule::duration)?)?),
         None => None,
     };
     Ok(Cadence { what, every, span })
@@ -424,15 +424,15 @@ fn build_cadence(pair: Pair<'_, Rule>) -> Result<Cadence> {
 fn build_allow(pair: Pair<'_, Rule>) -> Result<Allow> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
-    let lint = build_ident(cursor.expect(Rule::lint_name)?)?;
-    let reason = build_string(cursor.expect(Rule::string)?)?;
+    let lint = build_ident(cursor.require(Rule::lint_name)?)?;
+    let reason = build_string(cursor.require(Rule::string)?)?;
     Ok(Allow { lint, reason, span })
 }
 
 fn build_external_decl(pair: Pair<'_, Rule>) -> Result<ExternalDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?)?;
-    let title = build_string(cursor.expect(Rule::string)?)?;
+    let name = build_ident(cursor.require(Rule::ident)?)?;
+    let title = build_string(cursor.require(Rule::string)?)?;
     Ok(ExternalDecl {
         name,
         title,
@@ -442,7 +442,7 @@ fn build_external_decl(pair: Pair<'_, Rule>) -> Result<ExternalDecl> {
 
 fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?)?;
+    let name = build_ident(cursor.require(Rule::ident)?)?;
     let mut conditions = Vec::new();
     let mut allows = Vec::new();
     while let Some(child) = cursor.next() {
@@ -462,7 +462,7 @@ fn build_threshold_decl(pair: Pair<'_, Rule>) -> Result<ThresholdDecl> {
 
 fn build_decision_decl(pair: Pair<'_, Rule>) -> Result<DecisionDecl> {
     let mut cursor = Cursor::of(pair);
-    let name = build_ident(cursor.expect(Rule::ident)?)?;
+    let name = build_ident(cursor.require(Rule::ident)?)?;
     let mut stmts = Vec::new();
     while let Some(stmt) = cursor.next() {
         stmts.push(build_decision_stmt(stmt)?);
@@ -488,10 +488,10 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
     Ok(match rule {
         Rule::purpose_stmt => DecisionStmt::Purpose(build_purpose(cursor.any()?)?, span),
         Rule::proposed_stmt => {
-            DecisionStmt::ProposedBy(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+            DecisionStmt::ProposedBy(build_actor_list(cursor.require(Rule::actor_list)?)?, span)
         }
         Rule::phase_stmt => {
-            let name = cursor.expect(Rule::phase_name)?;
+            let name = cursor.require(Rule::phase_name)?;
             let kind = match name.clone().into_inner().next().map(|p| p.as_rule()) {
                 Some(Rule::kw_discussion) => PhaseKind::Discussion,
                 Some(Rule::kw_notice) => PhaseKind::Notice,
@@ -501,7 +501,7 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
             };
             DecisionStmt::Phase(
                 kind,
-                build_duration_bound(cursor.expect(Rule::duration_bound)?)?,
+                build_duration_bound(cursor.require(Rule::duration_bound)?)?,
                 span,
             )
         }
@@ -510,8 +510,8 @@ fn build_decision_stmt(pair: Pair<'_, Rule>) -> Result<DecisionStmt> {
             DecisionStmt::Recuse(cursor.all(Rule::exclusion, build_exclusion)?, span)
         }
         Rule::designate_stmt => {
-            let count = build_integer(cursor.expect(Rule::integer)?);
-            let actor = build_actor(cursor.expect(Rule::actor)?)?;
+            let count = build_integer(cursor.require(Rule::integer)?);
+            let actor = build_actor(cursor.require(Rule::actor)?)?;
             let with = cursor.next_if(Rule::ident).map(build_ident).transpose()?;
             DecisionStmt::Designate(count, actor, with, span)
         }
@@ -533,20 +533,20 @@ fn build_purpose(pair: Pair<'_, Rule>) -> Result<Purpose> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
     Ok(match rule {
-        Rule::purpose_admit => Purpose::Admit(build_ident(cursor.expect(Rule::ident)?)?),
-        Rule::purpose_remove => Purpose::Remove(build_ident(cursor.expect(Rule::ident)?)?),
-        Rule::purpose_reinstate => Purpose::Reinstate(build_ident(cursor.expect(Rule::ident)?)?),
-        Rule::purpose_appoint => Purpose::Appoint(build_ident(cursor.expect(Rule::ident)?)?),
-        Rule::purpose_elect => Purpose::Elect(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::purpose_admit => Purpose::Admit(build_ident(cursor.require(Rule::ident)?)?),
+        Rule::purpose_remove => Purpose::Remove(build_ident(cursor.require(Rule::ident)?)?),
+        Rule::purpose_reinstate => Purpose::Reinstate(build_ident(cursor.require(Rule::ident)?)?),
+        Rule::purpose_appoint => Purpose::Appoint(build_ident(cursor.require(Rule::ident)?)?),
+        Rule::purpose_elect => Purpose::Elect(build_ident(cursor.require(Rule::ident)?)?),
         Rule::purpose_no_confidence => {
-            Purpose::NoConfidence(build_ident(cursor.expect(Rule::ident)?)?)
+            Purpose::NoConfidence(build_ident(cursor.require(Rule::ident)?)?)
         }
         Rule::purpose_amend => Purpose::AmendCharter,
         Rule::purpose_conflicts => Purpose::ResolveConflicts,
         Rule::purpose_conduct => Purpose::EnforceConduct,
         Rule::purpose_security => Purpose::HandleSecurity,
         Rule::purpose_dissolve => Purpose::DissolveProject,
-        Rule::purpose_other => Purpose::Other(build_string(cursor.expect(Rule::string)?)?),
+        Rule::purpose_other => Purpose::Other(build_string(cursor.require(Rule::string)?)?),
         _ => {
             return Err(BuildError::Internal {
                 span,
@@ -564,9 +564,9 @@ fn build_decider(pair: Pair<'_, Rule>) -> Result<Decider> {
         Rule::decider_default => Decider::DefaultVote(span),
         Rule::decider_single => {
             let count = cursor.next_if(Rule::integer).map(build_integer);
-            Decider::Approvals(count, build_actor(cursor.expect(Rule::actor)?)?, span)
+            Decider::Approvals(count, build_actor(cursor.require(Rule::actor)?)?, span)
         }
-        Rule::decider_actor => Decider::Actor(build_actor(cursor.expect(Rule::actor)?)?),
+        Rule::decider_actor => Decider::Actor(build_actor(cursor.require(Rule::actor)?)?),
         _ => {
             return Err(BuildError::Internal {
                 span,
@@ -588,7 +588,7 @@ fn build_lazy_block(pair: Pair<'_, Rule>) -> Result<LazyBlock> {
         let span = span_of(&stmt);
         match stmt.as_rule() {
             Rule::silence_stmt => {
-                let bound = build_duration_bound(Cursor::of(stmt).expect(Rule::duration_bound)?)?;
+                let bound = build_duration_bound(Cursor::of(stmt).require(Rule::duration_bound)?)?;
                 block.silences.push((bound, span));
             }
             Rule::objection_stmt => {
@@ -597,7 +597,7 @@ fn build_lazy_block(pair: Pair<'_, Rule>) -> Result<LazyBlock> {
                     Rule::objection_default => ObjectionTarget::DefaultVote,
                     Rule::objection_vote => ObjectionTarget::OwnVote,
                     Rule::objection_actor => ObjectionTarget::Actor(build_actor(
-                        Cursor::of(target).expect(Rule::actor)?,
+                        Cursor::of(target).require(Rule::actor)?,
                     )?),
                     _ => return Err(unexpected(&target, "an objection")),
                 };
@@ -618,16 +618,16 @@ fn build_escalation_step(pair: Pair<'_, Rule>) -> Result<EscalationStep> {
     Ok(match rule {
         Rule::step_parties => EscalationStep::Parties(span),
         Rule::step_mediator => {
-            EscalationStep::Mediator(build_actor(cursor.expect(Rule::actor)?)?, span)
+            EscalationStep::Mediator(build_actor(cursor.require(Rule::actor)?)?, span)
         }
         Rule::step_decision => {
-            EscalationStep::Decision(build_ident(cursor.expect(Rule::ident)?)?, span)
+            EscalationStep::Decision(build_ident(cursor.require(Rule::ident)?)?, span)
         }
         Rule::step_external => {
-            EscalationStep::External(build_ident(cursor.expect(Rule::ident)?)?, span)
+            EscalationStep::External(build_ident(cursor.require(Rule::ident)?)?, span)
         }
         Rule::step_vote => {
-            EscalationStep::Vote(build_vote_body(cursor.expect(Rule::vote_block)?)?, span)
+            EscalationStep::Vote(build_vote_body(cursor.require(Rule::vote_block)?)?, span)
         }
         Rule::step_decided => EscalationStep::DecidedBy(build_decider(cursor.any()?)?, span),
         _ => return Err(unexpected(&kind, "an escalation step")),
@@ -656,7 +656,7 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
     let mut cursor = Cursor::of(pair);
     Ok(match rule {
         Rule::voters_stmt => {
-            let voters = build_actor_list(cursor.expect(Rule::actor_list)?)?;
+            let voters = build_actor_list(cursor.require(Rule::actor_list)?)?;
             let except = cursor.all(Rule::exclusion, build_exclusion)?;
             VoteStmt::Voters(voters, except, span)
         }
@@ -672,7 +672,7 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
                 Some(pair) => Some(build_comparator(&pair)?),
                 None => None,
             };
-            let amount = build_amount(cursor.expect(Rule::amount)?)?;
+            let amount = build_amount(cursor.require(Rule::amount)?)?;
             let counts_abstentions = match cursor.next_if(Rule::abstention_clause) {
                 Some(clause) => match Cursor::of(clause).any()?.as_rule() {
                     Rule::abstentions_counted => Some(true),
@@ -689,14 +689,14 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
                 Rule::tie_passes => TieRule::Passes,
                 Rule::tie_revote => TieRule::Revote,
                 Rule::tie_casting => {
-                    TieRule::CastingVote(build_actor(Cursor::of(tie).expect(Rule::actor)?)?)
+                    TieRule::CastingVote(build_actor(Cursor::of(tie).require(Rule::actor)?)?)
                 }
                 _ => return Err(unexpected(&tie, "a tie rule")),
             };
             VoteStmt::Tie(rule, span)
         }
         Rule::veto_stmt => {
-            VoteStmt::Veto(build_actor_list(cursor.expect(Rule::actor_list)?)?, span)
+            VoteStmt::Veto(build_actor_list(cursor.require(Rule::actor_list)?)?, span)
         }
         Rule::no_veto_stmt => VoteStmt::NoVeto(span),
         Rule::ballot_stmt => {
@@ -706,7 +706,7 @@ fn build_vote_stmt(pair: Pair<'_, Rule>) -> Result<VoteStmt> {
             VoteStmt::Ballot(secret, span)
         }
         Rule::open_stmt => VoteStmt::Open(
-            build_duration_bound(cursor.expect(Rule::duration_bound)?)?,
+            build_duration_bound(cursor.require(Rule::duration_bound)?)?,
             span,
         ),
         _ => {
@@ -726,10 +726,10 @@ fn build_condition(pair: Pair<'_, Rule>) -> Result<Condition> {
         Rule::cond_unanimous => Condition::Unanimous(build_optional_base(&mut cursor)?, span),
         Rule::cond_majority => Condition::Majority(build_optional_base(&mut cursor)?, span),
         Rule::cond_approved => Condition::Approved(span),
-        Rule::cond_named => Condition::Named(build_ident(cursor.expect(Rule::ident)?)?),
+        Rule::cond_named => Condition::Named(build_ident(cursor.require(Rule::ident)?)?),
         Rule::cond_compare => {
-            let tally = build_tally(cursor.expect(Rule::tally)?)?;
-            let comparator = build_comparator(&cursor.expect(Rule::comparator)?)?;
+            let tally = build_tally(cursor.require(Rule::tally)?)?;
+            let comparator = build_comparator(&cursor.require(Rule::comparator)?)?;
             let operand = cursor.any()?;
             let operand = match operand.as_rule() {
                 Rule::amount => Operand::Amount(build_amount(operand)?),
@@ -844,10 +844,10 @@ fn build_duration(pair: Pair<'_, Rule>) -> Result<Duration> {
     let span = span_of(&pair);
     let mut cursor = Cursor::of(pair);
     let approximate = cursor.next_if(Rule::approx).is_some();
-    let low = build_integer(cursor.expect(Rule::integer)?);
+    let low = build_integer(cursor.require(Rule::integer)?);
     let high = cursor.next_if(Rule::integer).map(build_integer);
     // A unit is not a name: an unknown one, however long, is reported by lowering with a suggestion.
-    let unit = cursor.expect(Rule::unit)?;
+    let unit = cursor.require(Rule::unit)?;
     let unit = Ident {
         text: unit.as_str().to_owned(),
         span: span_of(&unit),
