@@ -2,7 +2,7 @@
 
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::ir::{self, ItemKind, Purpose, Ref};
+use crate::ir::{self, ItemKind, Purpose};
 
 crate::declare_lint! {
     /// ## What it finds
@@ -27,26 +27,37 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
-    for (index, role) in charter.roles.iter().enumerate() {
-        if role.open_join || !role.join_by.is_empty() {
-            continue;
+    // The roles that some other role's exit moves members into, or that a decision admits to: found once, so
+    // that the check is linear in the number of roles and decisions.
+    let mut entered = vec![false; charter.roles.len()];
+    for (from, role) in charter.roles.iter().enumerate() {
+        for exit in &role.exits {
+            if let Some(target) = &exit.target
+                && target.kind == ItemKind::Role
+                && target.index != from
+                && let Some(slot) = entered.get_mut(target.index)
+            {
+                *slot = true;
+            }
         }
-        let is_role = |r: &Ref| r.kind == ItemKind::Role && r.index == index;
-        let moved_into = charter.roles.iter().enumerate().any(|(other, r)| {
-            other != index
-                && r.exits
-                    .iter()
-                    .any(|exit| exit.target.as_ref().is_some_and(is_role))
-        });
-        let admitted = charter.decisions.iter().any(|decision| {
-            decision.purposes.iter().any(|entry| match &entry.purpose {
-                Purpose::Admit { role: target }
-                | Purpose::Appoint { body: target }
-                | Purpose::Elect { body: target } => is_role(target),
-                _ => false,
-            })
-        });
-        if moved_into || admitted {
+    }
+    for decision in &charter.decisions {
+        for entry in &decision.purposes {
+            if let Purpose::Admit { role: target }
+            | Purpose::Appoint { body: target }
+            | Purpose::Elect { body: target } = &entry.purpose
+                && target.kind == ItemKind::Role
+                && let Some(slot) = entered.get_mut(target.index)
+            {
+                *slot = true;
+            }
+        }
+    }
+    for (index, role) in charter.roles.iter().enumerate() {
+        if role.open_join
+            || !role.join_by.is_empty()
+            || entered.get(index).copied().unwrap_or(false)
+        {
             continue;
         }
         let diagnostic = Diagnostic::new(

@@ -6,13 +6,11 @@
 
 use std::fmt;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, NarratableReportHandler,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::is_about_whole_file;
-use crate::source::SourceFile;
+use crate::source::{SnippetSource, SourceFile};
 
 /// How to draw a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,8 +31,9 @@ pub fn render(
     style: Style,
     width: usize,
 ) -> String {
-    let named =
-        NamedSource::new(source.name.clone(), source.text.to_string()).with_language("charter");
+    // Snippets are read through a line index built once: miette's own reading of a string counts lines from the
+    // start of the file for every snippet, which makes a report of many findings in a large file quadratic.
+    let named = SnippetSource::new(source).with_language("charter");
     let mut out = String::new();
     for diagnostic in diagnostics {
         let view = MietteView {
@@ -87,7 +86,7 @@ pub fn render(
 /// A diagnostic with its source, as miette sees it.
 struct MietteView<'a> {
     diagnostic: &'a Diagnostic,
-    source: &'a NamedSource<String>,
+    source: &'a SnippetSource,
 }
 
 impl fmt::Debug for MietteView<'_> {
