@@ -123,12 +123,11 @@ pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
     res
 }
 
-fn analyze_vote<'a>(
+/// The sizes of a rule's electorate, and every reading of the rule analysed over them.
+pub fn analyze_readings(
     charter: &ir::Charter,
-    site: VoteSite,
-    rule: &'a ir::VoteRule,
-    owner: String,
-) -> VoteAnalysis<'a> {
+    rule: &ir::VoteRule,
+) -> (Sizes, Result<Vec<ReadingAnalysis>, ReadingsError>) {
     let sizes = electorate::electorate_sizes(charter, &rule.electorate);
     let range = sizes.range.from..=sizes.range.to;
     let readings = arithmetic::readings(rule).map(|readings| {
@@ -144,6 +143,16 @@ fn analyze_vote<'a>(
             })
             .collect()
     });
+    (sizes, readings)
+}
+
+fn analyze_vote<'a>(
+    charter: &ir::Charter,
+    site: VoteSite,
+    rule: &'a ir::VoteRule,
+    owner: String,
+) -> VoteAnalysis<'a> {
+    let (sizes, readings) = analyze_readings(charter, rule);
     VoteAnalysis {
         site,
         rule,

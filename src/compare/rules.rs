@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::analysis::arithmetic::{
     self, ReadingChoice, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
 };
-use crate::analysis::electorate::{self, Sizes};
+use crate::analysis::electorate::Sizes;
 use crate::analysis::votes::{self, ReadingAnalysis};
 use crate::compare::words;
 use crate::ir;
@@ -79,21 +79,7 @@ pub struct RuleFacts<'a> {
 impl<'a> RuleFacts<'a> {
     /// Analyses every reading of `rule`, a rule of `charter`.
     pub fn of(charter: &ir::Charter, rule: &'a ir::VoteRule) -> RuleFacts<'a> {
-        let sizes = electorate::electorate_sizes(charter, &rule.electorate);
-        let range = sizes.range.from..=sizes.range.to;
-        let readings = arithmetic::readings(rule).map(|readings| {
-            readings
-                .into_iter()
-                .map(|(label, rule)| {
-                    let analysis = arithmetic::CompiledRule::new(&rule).analyze(range.clone());
-                    ReadingAnalysis {
-                        label,
-                        rule,
-                        analysis,
-                    }
-                })
-                .collect()
-        });
+        let (sizes, readings) = votes::analyze_readings(charter, rule);
         RuleFacts {
             rule,
             sizes,

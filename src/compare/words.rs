@@ -199,21 +199,7 @@ pub fn exclusion_words(exclusion: &ir::Exclusion, names: &NameMap) -> String {
     }
 }
 
-/// "`a`", "`a` and `b`", "`a`, `b` and `c`".
-pub fn and_list<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_owned(),
-        [init @ .., last] => format!(
-            "{} and {}",
-            init.iter()
-                .map(AsRef::as_ref)
-                .collect::<Vec<_>>()
-                .join(", "),
-            last.as_ref()
-        ),
-    }
-}
+pub use crate::analysis::votes::and_list;
 
 /// The electorate: "`maintainer`", "`maintainer` except the subject", "voters not stated".
 pub fn electorate_words(electorate: &ir::Electorate, names: &NameMap) -> String {
