@@ -330,8 +330,6 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
     let stdin = &options.stdin;
     let inputs = collect_files(paths, out);
     let mut configs = ConfigCache::default();
-    let mut analyses = Vec::new();
-    let mut failed = false;
     let mut io_failed = false;
     // An unreadable file is a finding of that file in every format; the machine formats also say so on stderr,
     // where a person watching a pipeline sees why the exit status is 2.
@@ -342,11 +340,18 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
         }
         unreadable(name, error)
     };
+    // Files are read (and their levels found) in order, so that messages about unreadable files come in order;
+    // then they are checked in parallel, one file per task, and the results kept in input order.
+    let mut pending = Vec::new();
     for input in inputs {
         let file = match input {
             Input::File(file) => file,
             Input::Unreadable { path, error } => {
-                analyses.push(unreadable_file(&path.display().to_string(), &error, out));
+                pending.push(Pending::Done(Box::new(unreadable_file(
+                    &path.display().to_string(),
+                    &error,
+                    out,
+                ))));
                 io_failed = true;
                 continue;
             }
@@ -366,18 +371,24 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
         };
         let name = stdin.display(file);
         match read(file) {
-            Ok(bytes) => {
-                let analysis = check_bytes(&name, &bytes, &levels);
-                let summary = Summary::of(std::slice::from_ref(&analysis));
-                failed |= summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
-                analyses.push(analysis);
-            }
+            Ok(bytes) => pending.push(Pending::Check {
+                name,
+                bytes,
+                levels,
+            }),
             Err(error) => {
-                analyses.push(unreadable_file(&name, &error.to_string(), out));
+                pending.push(Pending::Done(Box::new(unreadable_file(
+                    &name,
+                    &error.to_string(),
+                    out,
+                ))));
                 io_failed = true;
             }
         }
     }
+    let checked = in_parallel(pending, Pending::finish);
+    let failed = checked.iter().any(|(_, fails)| *fails);
+    let analyses: Vec<Analysis> = checked.into_iter().map(|(analysis, _)| analysis).collect();
     let summary = Summary::of(&analyses);
     let format = options.format;
     match format {
@@ -390,13 +401,11 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
                 Format::Plain => human::Style::Plain,
                 _ => human::Style::Graphical { color: use_color() },
             };
-            for analysis in &analyses {
-                out.text(&human::render(
-                    &analysis.source,
-                    &analysis.diagnostics,
-                    style,
-                    100,
-                ));
+            let reports = in_parallel(analyses.iter().collect(), |analysis| {
+                human::render(&analysis.source, &analysis.diagnostics, style, 100)
+            });
+            for report in &reports {
+                out.text(report);
             }
             out.text(&summary_line(&analyses, summary));
         }
@@ -408,6 +417,47 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
     } else {
         EXIT_CLEAN
     }
+}
+
+/// A file to check, or the finding that stands for a file that could not be read.
+enum Pending {
+    Check {
+        name: String,
+        bytes: Vec<u8>,
+        levels: Levels,
+    },
+    Done(Box<Analysis>),
+}
+
+impl Pending {
+    /// The analysis of the file, and whether it fails the run under its levels.
+    fn finish(self) -> (Analysis, bool) {
+        match self {
+            Pending::Check {
+                name,
+                bytes,
+                levels,
+            } => {
+                let analysis = check_bytes(&name, &bytes, &levels);
+                let summary = Summary::of(std::slice::from_ref(&analysis));
+                let fails = summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
+                (analysis, fails)
+            }
+            // An unreadable file fails the run through the I/O exit status, not as a finding.
+            Pending::Done(analysis) => (*analysis, false),
+        }
+    }
+}
+
+/// `work` applied to every item, on every core when there is more than one item, with the results in the order of
+/// `items` whatever order they finish in.
+fn in_parallel<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync + Send) -> Vec<R> {
+    use rayon::iter::{IntoParallelIterator, ParallelIterator};
+    // One file is the common case in an editor or a pre-commit hook: starting a thread pool would only add to it.
+    if items.len() < 2 {
+        return items.into_iter().map(work).collect();
+    }
+    items.into_par_iter().map(work).collect()
 }
 
 /// `charterc.toml` files found by walking up from each charter's folder, read once per folder.

@@ -7,6 +7,7 @@
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler};
+use textwrap::WordSeparator;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::is_about_whole_file;
@@ -55,7 +56,8 @@ pub fn render(
                 };
                 let mut handler = GraphicalReportHandler::new_themed(theme)
                     .with_width(width)
-                    .with_links(false);
+                    .with_links(false)
+                    .with_word_separator(WordSeparator::AsciiSpace);
                 if !notes.is_empty() {
                     handler = handler.with_footer(notes.join("\n"));
                 }
