@@ -141,6 +141,42 @@ fn unreadable_file_exits_2_and_the_other_files_are_still_checked() {
     assert_eq!(document["summary"]["errors"], 1);
 }
 
+/// Files are checked in parallel, but reported in the order they were named, whatever order they finish in.
+#[test]
+fn files_are_reported_in_the_order_given() {
+    let mut names: Vec<&str> = vec![
+        "charters/wasmedge.charter",
+        "charters/kitops.charter",
+        "charters/modelspec.charter",
+        "charters/llama-stack.charter",
+        "charters/example.charter",
+        "charters/wasm-sandbox.charter",
+    ];
+    for _ in 0..2 {
+        let mut args = vec!["check", "--format", "json"];
+        args.extend(&names);
+        let run = charterc(&args, None);
+        let document: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let reported: Vec<&str> = document["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|file| file["path"].as_str().unwrap())
+            .collect();
+        assert_eq!(reported, names);
+        // The human report too: each file's first finding comes in the order given (`example` has none).
+        args[2] = "human";
+        let human = charterc(&args, None).stdout;
+        let first_mentions: Vec<usize> = names
+            .iter()
+            .filter(|name| !name.contains("example"))
+            .map(|name| human.find(&format!("[{name}:")).unwrap())
+            .collect();
+        assert!(first_mentions.is_sorted(), "{first_mentions:?}");
+        names.reverse();
+    }
+}
+
 #[test]
 fn usage_errors_exit_2() {
     assert_eq!(charterc(&["check"], None).code, 2);
