@@ -57,6 +57,8 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         let Some(a) = Readings::of(charter, votes, a_index, a_rule) else {
             continue;
         };
+        // Computed once per amendment rather than once per decision compared with it.
+        let a_voters = voter_keys(a_rule);
         for (p_index, decision) in charter.decisions.iter().enumerate() {
             if p_index == a_index {
                 continue;
@@ -64,7 +66,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             let Some(p_rule) = &decision.vote else {
                 continue;
             };
-            if voter_keys(p_rule) != voter_keys(a_rule) {
+            if voter_keys(p_rule) != a_voters {
                 continue;
             }
             // The roles this decision admits whose members vote on amendments.

@@ -56,6 +56,8 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         let Some(a) = Readings::of(charter, votes, a_index, a_rule) else {
             continue;
         };
+        // Computed once per amendment rather than once per decision compared with it.
+        let a_voters = voter_keys(a_rule);
         for (d_index, decision) in charter.decisions.iter().enumerate() {
             if d_index == a_index || is_amendment(decision) {
                 continue;
@@ -68,7 +70,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             else {
                 continue;
             };
-            if voter_keys(d_rule) != voter_keys(a_rule) {
+            if voter_keys(d_rule) != a_voters {
                 continue;
             }
             let Some(d) = Readings::of(charter, votes, d_index, d_rule) else {
