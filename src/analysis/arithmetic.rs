@@ -483,6 +483,21 @@ pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsEr
         })
         .ok_or(ReadingsError::TooManyReadings)?;
 
+    // Most rules are read one way: their only reading needs no search for duplicates.
+    if combinations == 1 {
+        let constraints = parts
+            .into_iter()
+            .filter_map(|options| options.into_iter().next())
+            .flat_map(|(_, linears)| linears)
+            .collect();
+        let rule = Rule::new(constraints).map_err(|error| ReadingsError::Coefficient { error })?;
+        return Ok(vec![(
+            ReadingLabel {
+                choices: Vec::new(),
+            },
+            rule,
+        )]);
+    }
     let mut result = Vec::new();
     let mut seen: BTreeSet<Vec<Linear>> = BTreeSet::new();
     let mut digits = vec![0usize; parts.len()];

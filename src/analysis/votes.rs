@@ -6,7 +6,7 @@
 //! checks and the JSON IR output; a [`Memo`] makes each distinct rule's arithmetic be done once, however many
 //! decisions state it.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -167,35 +167,56 @@ struct Analysed {
 impl Memo {
     /// [`arithmetic::analyze`] of `rule` over `sizes`, computed the first time only.
     pub fn analyze(&mut self, rule: &Rule, sizes: SizeRange) -> RuleAnalysis {
-        // A lookup borrows the rule; only the first of a rule clones it.
-        if !self.analyses.contains_key(rule) {
-            let analysed = Analysed {
-                compiled: arithmetic::CompiledRule::new(rule),
-                by_sizes: HashMap::new(),
-            };
-            self.analyses.insert(rule.clone(), analysed);
-        }
-        match self.analyses.get_mut(rule) {
-            Some(Analysed { compiled, by_sizes }) => by_sizes
+        // One lookup, borrowing the rule, when the rule is known; only the first of a rule clones it.
+        if let Some(Analysed { compiled, by_sizes }) = self.analyses.get_mut(rule) {
+            return by_sizes
                 .entry(sizes)
                 .or_insert_with(|| compiled.analyze(sizes.from..=sizes.to))
-                .clone(),
-            // Inserted just above.
-            None => arithmetic::analyze(rule, sizes.from..=sizes.to),
+                .clone();
         }
+        let compiled = arithmetic::CompiledRule::new(rule);
+        let analysis = compiled.analyze(sizes.from..=sizes.to);
+        let by_sizes = HashMap::from([(sizes, analysis.clone())]);
+        self.analyses
+            .insert(rule.clone(), Analysed { compiled, by_sizes });
+        analysis
     }
 
     /// [`arithmetic::first_passing`] of `rule` over `sizes`, with the rule's system set up the first time only.
     pub fn first_passing(&mut self, rule: &Rule, sizes: SizeRange) -> Option<Witness> {
-        if !self.passing.contains_key(rule) {
-            self.passing
-                .insert(rule.clone(), arithmetic::PassingRule::new(rule));
+        if let Some(prepared) = self.passing.get(rule) {
+            return prepared.first_passing(sizes.from..=sizes.to);
         }
-        match self.passing.get(rule) {
-            Some(prepared) => prepared.first_passing(sizes.from..=sizes.to),
-            // Inserted just above.
-            None => arithmetic::first_passing(rule, sizes.from..=sizes.to),
+        let prepared = arithmetic::PassingRule::new(rule);
+        let witness = prepared.first_passing(sizes.from..=sizes.to);
+        self.passing.insert(rule.clone(), prepared);
+        witness
+    }
+}
+
+/// The analysed vote rules by where they are stated, so that a check looking up the rule of one decision does
+/// not search all of them (once per decision, that search was quadratic in the number of decisions).
+#[derive(Debug)]
+pub struct BySite<'v, 'a> {
+    votes: &'v [VoteAnalysis<'a>],
+    positions: BTreeMap<VoteSite, usize>,
+}
+
+impl<'v, 'a> BySite<'v, 'a> {
+    /// Indexes `votes` by site, keeping the first of a site as a search from the start would find it.
+    pub fn new(votes: &'v [VoteAnalysis<'a>]) -> BySite<'v, 'a> {
+        let mut positions = BTreeMap::new();
+        for (position, vote) in votes.iter().enumerate() {
+            positions.entry(vote.site).or_insert(position);
         }
+        BySite { votes, positions }
+    }
+
+    /// The analysis of the rule stated at `site`, if it was analysed.
+    pub fn get(&self, site: VoteSite) -> Option<&'v VoteAnalysis<'a>> {
+        self.positions
+            .get(&site)
+            .and_then(|&position| self.votes.get(position))
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange, Witness};
 use crate::analysis::electorate;
-use crate::analysis::votes::{self, VoteAnalysis, VoteSite};
+use crate::analysis::votes::{self, BySite, VoteAnalysis, VoteSite};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Purpose, RuleOrigin};
@@ -49,11 +49,12 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+    let votes = BySite::new(votes);
     for (a_index, amendment) in charter.decisions.iter().enumerate() {
         let Some(a_rule) = amendment.vote.as_ref().filter(|_| is_amendment(amendment)) else {
             continue;
         };
-        let Some(a) = Readings::of(charter, votes, a_index, a_rule) else {
+        let Some(a) = Readings::of(charter, &votes, a_index, a_rule) else {
             continue;
         };
         // Computed once per amendment rather than once per decision compared with it.
@@ -73,7 +74,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             if voter_keys(d_rule) != a_voters {
                 continue;
             }
-            let Some(d) = Readings::of(charter, votes, d_index, d_rule) else {
+            let Some(d) = Readings::of(charter, &votes, d_index, d_rule) else {
                 continue;
             };
             let Some(range) = a.common_sizes(&d) else {
@@ -155,7 +156,7 @@ impl Readings {
     /// condition, no voters, or too many readings.
     pub(super) fn of(
         charter: &ir::Charter,
-        votes: &[VoteAnalysis<'_>],
+        votes: &BySite<'_, '_>,
         index: usize,
         rule: &ir::VoteRule,
     ) -> Option<Readings> {
@@ -168,7 +169,7 @@ impl Readings {
             VoteSite::DefaultVote
         };
         let sizes = electorate::electorate_sizes(charter, &rule.electorate).range;
-        let readings: Vec<ReadingOf> = match votes.iter().find(|vote| vote.site == site) {
+        let readings: Vec<ReadingOf> = match votes.get(site) {
             Some(vote) => vote
                 .readings()
                 .iter()
