@@ -431,6 +431,48 @@ fn same_actor(a: &crate::ir::Actor, b: &crate::ir::Actor) -> bool {
 /// # Errors
 /// When a coefficient is out of range, or when there are more than [`MAX_READINGS`] combinations.
 pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsError> {
+    let veto = Linear {
+        yes: 0,
+        no: 1,
+        abstain: 0,
+        members: 0,
+        constant: 0,
+        relation: Relation::Eq,
+    };
+    // A veto held by every voter is `no == 0`; a veto held by only some voters cannot be written over the counts
+    // of a tally, and is left out (the IR keeps it).
+    let vetoed = !vote.vetoes.is_empty()
+        && vote
+            .electorate
+            .voters
+            .iter()
+            .all(|voter| vote.vetoes.iter().any(|veto| same_actor(veto, voter)));
+    // Most rules are read one way: their only reading is their inequalities in order, built without the
+    // combinations and the search for duplicates below, which would give the same.
+    if vote.conditions.iter().all(|c| c.readings.len() <= 1)
+        && vote.quorum.as_ref().is_none_or(|q| q.readings.len() <= 1)
+    {
+        let mut constraints: Vec<Linear> = Vec::new();
+        for reading in vote.conditions.iter().flat_map(|c| c.readings.first()) {
+            constraints.extend(reading.constraints());
+        }
+        if vetoed {
+            constraints.push(veto);
+        }
+        constraints.extend(
+            vote.quorum
+                .iter()
+                .flat_map(|q| q.readings.first())
+                .map(|r| r.linear),
+        );
+        let rule = Rule::new(constraints).map_err(|error| ReadingsError::Coefficient { error })?;
+        return Ok(vec![(
+            ReadingLabel {
+                choices: Vec::new(),
+            },
+            rule,
+        )]);
+    }
     let mut parts: Vec<Vec<(Option<ReadingChoice>, Vec<Linear>)>> = Vec::new();
     for (index, condition) in vote.conditions.iter().enumerate() {
         let ambiguous = condition.readings.len() > 1;
@@ -444,23 +486,7 @@ pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsEr
         });
         parts.push(options.collect());
     }
-    // A veto held by every voter is `no == 0`; a veto held by only some voters cannot be written over the counts
-    // of a tally, and is left out (the IR keeps it).
-    if !vote.vetoes.is_empty()
-        && vote
-            .electorate
-            .voters
-            .iter()
-            .all(|voter| vote.vetoes.iter().any(|veto| same_actor(veto, voter)))
-    {
-        let veto = Linear {
-            yes: 0,
-            no: 1,
-            abstain: 0,
-            members: 0,
-            constant: 0,
-            relation: Relation::Eq,
-        };
+    if vetoed {
         parts.push(vec![(None, vec![veto])]);
     }
     if let Some(quorum) = &vote.quorum {
@@ -483,21 +509,6 @@ pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsEr
         })
         .ok_or(ReadingsError::TooManyReadings)?;
 
-    // Most rules are read one way: their only reading needs no search for duplicates.
-    if combinations == 1 {
-        let constraints = parts
-            .into_iter()
-            .filter_map(|options| options.into_iter().next())
-            .flat_map(|(_, linears)| linears)
-            .collect();
-        let rule = Rule::new(constraints).map_err(|error| ReadingsError::Coefficient { error })?;
-        return Ok(vec![(
-            ReadingLabel {
-                choices: Vec::new(),
-            },
-            rule,
-        )]);
-    }
     let mut result = Vec::new();
     let mut seen: BTreeSet<Vec<Linear>> = BTreeSet::new();
     let mut digits = vec![0usize; parts.len()];

@@ -5,7 +5,7 @@ use crate::analysis::arithmetic::{self, Rule, SizeRange};
 use crate::analysis::votes::{self, BySite, VoteAnalysis};
 use crate::checks::CheckContext;
 use crate::checks::protection_amendable::{
-    Readings, is_amendment, rule_words, separate, voter_keys,
+    Readings, has_voters, is_amendment, rule_words, separate, voter_keys,
 };
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Linear, Purpose, Ref, Relation};
@@ -67,7 +67,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             let Some(p_rule) = &decision.vote else {
                 continue;
             };
-            if voter_keys(p_rule) != a_voters {
+            if !has_voters(p_rule, &a_voters) {
                 continue;
             }
             // The roles this decision admits whose members vote on amendments.

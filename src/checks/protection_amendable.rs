@@ -71,7 +71,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             else {
                 continue;
             };
-            if voter_keys(d_rule) != a_voters {
+            if !has_voters(d_rule, &a_voters) {
                 continue;
             }
             let Some(d) = Readings::of(charter, &votes, d_index, d_rule) else {
@@ -130,6 +130,17 @@ pub(super) fn voter_keys(rule: &ir::VoteRule) -> BTreeSet<Option<(ItemKind, usiz
         .iter()
         .map(|voter| voter.item().map(|item| (item.kind, item.index)))
         .collect()
+}
+
+/// Whether the voters of `rule` are the set `keys` built by [`voter_keys`], compared without building a set for
+/// `rule`: the amendment checks compare one rule's voters with those of every decision.
+pub(super) fn has_voters(rule: &ir::VoteRule, keys: &BTreeSet<Option<(ItemKind, usize)>>) -> bool {
+    let key = |voter: &ir::Actor| voter.item().map(|item| (item.kind, item.index));
+    let voters = &rule.electorate.voters;
+    voters.iter().all(|voter| keys.contains(&key(voter)))
+        && keys
+            .iter()
+            .all(|wanted| voters.iter().any(|voter| key(voter) == *wanted))
 }
 
 /// One reading of a vote rule.
