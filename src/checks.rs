@@ -143,7 +143,8 @@ impl CheckContext {
 /// Runs every IR check on a charter.
 pub(crate) fn run(charter: &ir::Charter) -> Vec<Diagnostic> {
     // The vote arithmetic is shared by every vote check and computed once.
-    let votes = crate::analysis::votes::analyze_votes(charter);
+    let mut memo = crate::analysis::votes::Memo::default();
+    let votes = crate::analysis::votes::analyze_votes_with(charter, &mut memo);
     let mut cx = CheckContext::default();
     unused_definition::check(&mut cx, charter);
     phase_minimum_above_maximum::check(&mut cx, charter);
@@ -170,7 +171,7 @@ pub(crate) fn run(charter: &ir::Charter) -> Vec<Diagnostic> {
     vote_never_passes::check(&mut cx, charter, &votes);
     vote_impossible_at_some_sizes::check(&mut cx, charter, &votes);
     passes_with_nobody_in_favour::check(&mut cx, charter, &votes);
-    proposal_and_opposite_can_pass::check(&mut cx, charter, &votes);
+    proposal_and_opposite_can_pass::check(&mut cx, &votes, &mut memo);
     tie_without_tie_break::check(&mut cx, charter, &votes);
     unanimity_over_empty_electorate::check(&mut cx, charter, &votes);
     final_vote_can_deadlock::check(&mut cx, charter, &votes);

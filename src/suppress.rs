@@ -5,6 +5,8 @@
 //! Suppressed findings are not lost: they are returned with their reason, and the JSON output lists them.
 //! An `allow` that names no finding, names an error, or suppresses nothing is itself reported.
 
+use std::collections::HashMap;
+
 use crate::checks::{self, invalid_allow, unused_allow};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::ir;
@@ -44,16 +46,26 @@ pub fn apply(
             })
         })
         .collect();
+    // The valid allows of each finding, in the order of `scopes`: a finding is compared with the allows of its
+    // own code only, not with every allow of the charter.
+    let mut by_code: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (index, lint) in valid.iter().enumerate() {
+        if let Some(lint) = lint {
+            by_code.entry(lint.code).or_default().push(index);
+        }
+    }
     for diagnostic in diagnostics {
-        let matching = scopes.iter().enumerate().find(|(index, (_, scope))| {
-            valid
-                .get(*index)
-                .copied()
-                .flatten()
-                .is_some_and(|lint| std::ptr::eq(lint, diagnostic.lint))
+        let candidates = by_code
+            .get(diagnostic.lint.code)
+            .map_or(&[][..], Vec::as_slice);
+        let matching = candidates.iter().find_map(|&index| {
+            let (allow, scope) = scopes.get(index)?;
+            let lint = valid.get(index).copied().flatten()?;
+            (std::ptr::eq(lint, diagnostic.lint)
                 && diagnostic.severity == Severity::Warning
                 && scope.start <= diagnostic.primary.span.start
-                && diagnostic.primary.span.end <= scope.end
+                && diagnostic.primary.span.end <= scope.end)
+                .then_some((index, (allow, scope)))
         });
         match matching {
             Some((index, (allow, _))) => {

@@ -9,6 +9,7 @@ use charterc::analysis::arithmetic::{
     self, CompiledRule, Rule, SizeRange, Tally, TieOutcome, Witness, can_pass, min_yes,
     mirror_passes, passes, passes_with_nobody_in_favour, stricter, tie,
 };
+use charterc::analysis::votes::{Memo, analyze_readings, analyze_votes};
 use charterc::ir::{Linear, Relation};
 use proptest::prelude::*;
 
@@ -497,6 +498,34 @@ proptest! {
         check_stricter(&a, &b);
     }
 
+    /// The memo of `analysis::votes` gives what the arithmetic gives without it, on a miss, on a hit, and for
+    /// a rule it has already set up, over other sizes.
+    #[test]
+    fn memoized_analyses_match_new_ones(
+        rule in any_rule(),
+        ranges in proptest::collection::vec((0u64..=MAX_N, 0u64..=MAX_N), 1..4),
+    ) {
+        let mut memo = Memo::default();
+        let never = Rule::new(vec![Linear {
+            yes: 0,
+            no: 0,
+            abstain: 0,
+            members: 0,
+            constant: -1,
+            relation: Relation::Ge,
+        }])
+        .unwrap();
+        for _ in 0..2 {
+            for &(from, to) in &ranges {
+                let sizes = SizeRange { from, to };
+                prop_assert_eq!(memo.analyze(&rule, sizes), arithmetic::analyze(&rule, from..=to));
+                let first = memo.first_passing(&rule, sizes);
+                prop_assert_eq!(first, arithmetic::first_passing(&rule, from..=to));
+                prop_assert_eq!(first, stricter(&rule, &never, from..=to).err());
+            }
+        }
+    }
+
     #[test]
     fn realistic_rules_compared_with_each_other(a in realistic_rule(), b in realistic_rule()) {
         check_stricter(&a, &b);
@@ -634,4 +663,47 @@ decision add_maintainer {
         .collect();
     assert_eq!(fewest.first(), Some(&6));
     assert!(fewest.contains(&1));
+}
+
+/// Two decisions with the same rule, written differently, over electorates of the same sizes: the second is
+/// answered from the memo, and both get the figures and witnesses of an analysis made without it.
+#[test]
+fn identical_rules_in_different_decisions_get_the_same_figures() {
+    use charterc::check;
+    use charterc::source::SourceFile;
+    let text = r#"
+charter "Twice" { source "https://example.org/GOVERNANCE.md" }
+role maintainer { size 3 to 12; join by add_maintainer; leave by resignation }
+role reviewer { size 3 to 12; join by add_maintainer; leave by resignation }
+decision add_maintainer {
+  vote { voters maintainer; passes when yes >= 2/3 and yes > no; quorum 1/2 of members }
+}
+decision add_reviewer {
+  vote {
+    voters reviewer
+    passes when yes >= 2/3 and yes > no
+    quorum 1/2 of members
+  }
+}
+"#;
+    let charter = check(&SourceFile::new("twice.charter", text))
+        .charter
+        .unwrap();
+    let votes = analyze_votes(&charter);
+    assert_eq!(votes.len(), 2);
+    let (first, second) = (votes.first().unwrap(), votes.last().unwrap());
+    assert_eq!(first.sizes, second.sizes);
+    assert!(first.readings().len() > 1);
+    let figures = |readings: &[charterc::analysis::votes::ReadingAnalysis]| {
+        readings
+            .iter()
+            .map(|r| (r.label.clone(), r.rule.clone(), r.analysis.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(figures(first.readings()), figures(second.readings()));
+    for vote in [first, second] {
+        let (sizes, readings) = analyze_readings(&charter, vote.rule);
+        assert_eq!(sizes, vote.sizes);
+        assert_eq!(figures(&readings.unwrap()), figures(vote.readings()));
+    }
 }

@@ -431,6 +431,48 @@ fn same_actor(a: &crate::ir::Actor, b: &crate::ir::Actor) -> bool {
 /// # Errors
 /// When a coefficient is out of range, or when there are more than [`MAX_READINGS`] combinations.
 pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsError> {
+    let veto = Linear {
+        yes: 0,
+        no: 1,
+        abstain: 0,
+        members: 0,
+        constant: 0,
+        relation: Relation::Eq,
+    };
+    // A veto held by every voter is `no == 0`; a veto held by only some voters cannot be written over the counts
+    // of a tally, and is left out (the IR keeps it).
+    let vetoed = !vote.vetoes.is_empty()
+        && vote
+            .electorate
+            .voters
+            .iter()
+            .all(|voter| vote.vetoes.iter().any(|veto| same_actor(veto, voter)));
+    // Most rules are read one way: their only reading is their inequalities in order, built without the
+    // combinations and the search for duplicates below, which would give the same.
+    if vote.conditions.iter().all(|c| c.readings.len() <= 1)
+        && vote.quorum.as_ref().is_none_or(|q| q.readings.len() <= 1)
+    {
+        let mut constraints: Vec<Linear> = Vec::new();
+        for reading in vote.conditions.iter().flat_map(|c| c.readings.first()) {
+            constraints.extend(reading.constraints());
+        }
+        if vetoed {
+            constraints.push(veto);
+        }
+        constraints.extend(
+            vote.quorum
+                .iter()
+                .flat_map(|q| q.readings.first())
+                .map(|r| r.linear),
+        );
+        let rule = Rule::new(constraints).map_err(|error| ReadingsError::Coefficient { error })?;
+        return Ok(vec![(
+            ReadingLabel {
+                choices: Vec::new(),
+            },
+            rule,
+        )]);
+    }
     let mut parts: Vec<Vec<(Option<ReadingChoice>, Vec<Linear>)>> = Vec::new();
     for (index, condition) in vote.conditions.iter().enumerate() {
         let ambiguous = condition.readings.len() > 1;
@@ -444,23 +486,7 @@ pub fn readings(vote: &VoteRule) -> Result<Vec<(ReadingLabel, Rule)>, ReadingsEr
         });
         parts.push(options.collect());
     }
-    // A veto held by every voter is `no == 0`; a veto held by only some voters cannot be written over the counts
-    // of a tally, and is left out (the IR keeps it).
-    if !vote.vetoes.is_empty()
-        && vote
-            .electorate
-            .voters
-            .iter()
-            .all(|voter| vote.vetoes.iter().any(|veto| same_actor(veto, voter)))
-    {
-        let veto = Linear {
-            yes: 0,
-            no: 1,
-            abstain: 0,
-            members: 0,
-            constant: 0,
-            relation: Relation::Eq,
-        };
+    if vetoed {
         parts.push(vec![(None, vec![veto])]);
     }
     if let Some(quorum) = &vote.quorum {
@@ -576,6 +602,33 @@ pub fn stricter(a: &Rule, b: &Rule, sizes: RangeInclusive<u64>) -> Result<(), Wi
 
 /// The first size in `sizes` at which some tally passes `rule`, with that tally; `None` when none does.
 pub fn first_passing(rule: &Rule, sizes: RangeInclusive<u64>) -> Option<Witness> {
+    PassingRule::new(rule).first_passing(sizes)
+}
+
+/// A rule with its system prepared once, for [`first_passing`] over many ranges of sizes.
+#[derive(Debug, Clone)]
+pub struct PassingRule {
+    system: System,
+}
+
+impl PassingRule {
+    /// Prepares the system of `rule`.
+    pub fn new(rule: &Rule) -> PassingRule {
+        PassingRule {
+            system: System::new(rule.forms()),
+        }
+    }
+
+    /// See [`first_passing`].
+    pub fn first_passing(&self, sizes: RangeInclusive<u64>) -> Option<Witness> {
+        self.system.first_feasible(*sizes.start(), *sizes.end())
+    }
+}
+
+/// [`first_passing`] as it was first written: the first tally that passes `rule` and fails a rule that nothing
+/// passes, through [`stricter`]. Kept for the test that [`PassingRule`] gives the same answers.
+#[cfg(test)]
+fn first_passing_through_stricter(rule: &Rule, sizes: RangeInclusive<u64>) -> Option<Witness> {
     // Every tally fails `never`, so the first tally that passes `rule` and fails `never` is the first passing one.
     let never = Rule::new(vec![Linear {
         yes: 0,
@@ -1493,6 +1546,31 @@ mod tests {
         for n in 0..12 {
             let expected = exhaustive_min_yes(&compiled.pass.forms, n);
             assert_eq!(compiled.min_yes(n), expected);
+        }
+    }
+
+    #[test]
+    fn a_prepared_rule_finds_the_same_first_passing_tally_as_stricter() {
+        let rules = [
+            sixty_percent(),
+            Rule::new(vec![linear(1, 0, 0, 0, -5, Relation::Ge)]).unwrap(),
+            Rule::new(vec![linear(0, 0, 0, 0, -1, Relation::Ge)]).unwrap(),
+            Rule::new(vec![
+                linear(1, -1, 0, 0, 0, Relation::Gt),
+                linear(0, 1, 0, 0, 0, Relation::Eq),
+            ])
+            .unwrap(),
+            Rule::new(Vec::new()).unwrap(),
+        ];
+        for rule in &rules {
+            let prepared = PassingRule::new(rule);
+            for (from, to) in [(0, 0), (0, 30), (3, 12), (7, 5), (11, 11), (20, 1000)] {
+                assert_eq!(
+                    prepared.first_passing(from..=to),
+                    first_passing_through_stricter(rule, from..=to),
+                    "{rule:?} over {from}..={to}"
+                );
+            }
         }
     }
 

@@ -3,11 +3,16 @@
 //! A charter states vote rules in three places: the default vote, a decision's own vote, and a vote step of an
 //! escalation path. Copies of the default vote that lowering made for decisions are not analysed again: their
 //! findings belong to the default vote itself. The result is computed once per charter and shared by the vote
-//! checks and the JSON IR output.
+//! checks and the JSON IR output; a [`Memo`] makes each distinct rule's arithmetic be done once, however many
+//! decisions state it.
+
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
-use crate::analysis::arithmetic::{self, ReadingLabel, ReadingsError, Rule, RuleAnalysis, Witness};
+use crate::analysis::arithmetic::{
+    self, ReadingLabel, ReadingsError, Rule, RuleAnalysis, SizeRange, Witness,
+};
 use crate::analysis::electorate::{self, Sizes};
 use crate::ir;
 use crate::source::Span;
@@ -86,6 +91,11 @@ impl VoteAnalysis<'_> {
 
 /// Analyses every vote rule the charter states, in a fixed order: the default vote, then decisions in order.
 pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
+    analyze_votes_with(charter, &mut Memo::default())
+}
+
+/// [`analyze_votes`], reusing the analyses in `memo` and adding the new ones to it.
+pub fn analyze_votes_with<'a>(charter: &'a ir::Charter, memo: &mut Memo) -> Vec<VoteAnalysis<'a>> {
     let mut res = Vec::new();
     if let Some(rule) = &charter.default_vote {
         res.push(analyze_vote(
@@ -93,6 +103,7 @@ pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
             VoteSite::DefaultVote,
             rule,
             "default vote".to_owned(),
+            memo,
         ));
     }
     for (index, decision) in charter.decisions.iter().enumerate() {
@@ -106,6 +117,7 @@ pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
                 VoteSite::Decision { decision: index },
                 rule,
                 decision.name.clone(),
+                memo,
             ));
         }
         for (step_index, step) in decision.escalation.iter().enumerate() {
@@ -116,11 +128,96 @@ pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
                     decision: index,
                     step: step_index,
                 };
-                res.push(analyze_vote(charter, site, rule, decision.name.clone()));
+                res.push(analyze_vote(
+                    charter,
+                    site,
+                    rule,
+                    decision.name.clone(),
+                    memo,
+                ));
             }
         }
     }
     res
+}
+
+/// The vote arithmetic already done for a charter, so that each distinct rule is set up and solved once.
+///
+/// Charters repeat the same few rules (a majority of members, two thirds of the votes cast) in many decisions,
+/// and setting up a rule's systems costs tens of microseconds, far more than solving them at a size. Results are
+/// keyed by all that the arithmetic reads: a reading's inequalities, in order, and the sizes examined. Names,
+/// spans, the conditions' text and the readings' labels never enter the arithmetic, so a hit gives the same
+/// figures and witnesses as a new computation. The systems of a rule depend on its inequalities alone and are
+/// kept apart, so the same rule over electorates of other sizes is solved again but not set up again.
+#[derive(Debug, Default)]
+pub struct Memo {
+    /// Per reading's inequalities: its systems, and its analyses by sizes examined.
+    analyses: HashMap<Rule, Analysed>,
+    /// Per rule: its system for [`arithmetic::first_passing`].
+    passing: HashMap<Rule, arithmetic::PassingRule>,
+}
+
+/// A reading set up once, with its analyses over the sizes asked so far.
+#[derive(Debug)]
+struct Analysed {
+    compiled: arithmetic::CompiledRule,
+    by_sizes: HashMap<SizeRange, RuleAnalysis>,
+}
+
+impl Memo {
+    /// [`arithmetic::analyze`] of `rule` over `sizes`, computed the first time only.
+    pub fn analyze(&mut self, rule: &Rule, sizes: SizeRange) -> RuleAnalysis {
+        // One lookup, borrowing the rule, when the rule is known; only the first of a rule clones it.
+        if let Some(Analysed { compiled, by_sizes }) = self.analyses.get_mut(rule) {
+            return by_sizes
+                .entry(sizes)
+                .or_insert_with(|| compiled.analyze(sizes.from..=sizes.to))
+                .clone();
+        }
+        let compiled = arithmetic::CompiledRule::new(rule);
+        let analysis = compiled.analyze(sizes.from..=sizes.to);
+        let by_sizes = HashMap::from([(sizes, analysis.clone())]);
+        self.analyses
+            .insert(rule.clone(), Analysed { compiled, by_sizes });
+        analysis
+    }
+
+    /// [`arithmetic::first_passing`] of `rule` over `sizes`, with the rule's system set up the first time only.
+    pub fn first_passing(&mut self, rule: &Rule, sizes: SizeRange) -> Option<Witness> {
+        if let Some(prepared) = self.passing.get(rule) {
+            return prepared.first_passing(sizes.from..=sizes.to);
+        }
+        let prepared = arithmetic::PassingRule::new(rule);
+        let witness = prepared.first_passing(sizes.from..=sizes.to);
+        self.passing.insert(rule.clone(), prepared);
+        witness
+    }
+}
+
+/// The analysed vote rules by where they are stated, so that a check looking up the rule of one decision does
+/// not search all of them (once per decision, that search was quadratic in the number of decisions).
+#[derive(Debug)]
+pub struct BySite<'v, 'a> {
+    votes: &'v [VoteAnalysis<'a>],
+    positions: BTreeMap<VoteSite, usize>,
+}
+
+impl<'v, 'a> BySite<'v, 'a> {
+    /// Indexes `votes` by site, keeping the first of a site as a search from the start would find it.
+    pub fn new(votes: &'v [VoteAnalysis<'a>]) -> BySite<'v, 'a> {
+        let mut positions = BTreeMap::new();
+        for (position, vote) in votes.iter().enumerate() {
+            positions.entry(vote.site).or_insert(position);
+        }
+        BySite { votes, positions }
+    }
+
+    /// The analysis of the rule stated at `site`, if it was analysed.
+    pub fn get(&self, site: VoteSite) -> Option<&'v VoteAnalysis<'a>> {
+        self.positions
+            .get(&site)
+            .and_then(|&position| self.votes.get(position))
+    }
 }
 
 /// The sizes of a rule's electorate, and every reading of the rule analysed over them.
@@ -128,13 +225,21 @@ pub fn analyze_readings(
     charter: &ir::Charter,
     rule: &ir::VoteRule,
 ) -> (Sizes, Result<Vec<ReadingAnalysis>, ReadingsError>) {
+    analyze_readings_with(charter, rule, &mut Memo::default())
+}
+
+/// [`analyze_readings`], reusing the analyses in `memo` and adding the new ones to it.
+pub fn analyze_readings_with(
+    charter: &ir::Charter,
+    rule: &ir::VoteRule,
+    memo: &mut Memo,
+) -> (Sizes, Result<Vec<ReadingAnalysis>, ReadingsError>) {
     let sizes = electorate::electorate_sizes(charter, &rule.electorate);
-    let range = sizes.range.from..=sizes.range.to;
     let readings = arithmetic::readings(rule).map(|readings| {
         readings
             .into_iter()
             .map(|(label, rule)| {
-                let analysis = arithmetic::CompiledRule::new(&rule).analyze(range.clone());
+                let analysis = memo.analyze(&rule, sizes.range);
                 ReadingAnalysis {
                     label,
                     rule,
@@ -151,8 +256,9 @@ fn analyze_vote<'a>(
     site: VoteSite,
     rule: &'a ir::VoteRule,
     owner: String,
+    memo: &mut Memo,
 ) -> VoteAnalysis<'a> {
-    let (sizes, readings) = analyze_readings(charter, rule);
+    let (sizes, readings) = analyze_readings_with(charter, rule, memo);
     VoteAnalysis {
         site,
         rule,
@@ -495,7 +601,7 @@ impl WitnessPerReading {
     /// Asks `witness` of every reading.
     pub fn of(
         readings: &[ReadingAnalysis],
-        witness: impl Fn(&ReadingAnalysis) -> Option<Witness>,
+        mut witness: impl FnMut(&ReadingAnalysis) -> Option<Witness>,
     ) -> WitnessPerReading {
         WitnessPerReading {
             readings: readings

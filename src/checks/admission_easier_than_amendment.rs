@@ -2,10 +2,10 @@
 //! than the charter can be amended (packing).
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange};
-use crate::analysis::votes::{self, VoteAnalysis};
+use crate::analysis::votes::{self, BySite, VoteAnalysis};
 use crate::checks::CheckContext;
 use crate::checks::protection_amendable::{
-    Readings, is_amendment, rule_words, separate, voter_keys,
+    Readings, has_voters, is_amendment, rule_words, separate, voter_keys,
 };
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Linear, Purpose, Ref, Relation};
@@ -50,13 +50,16 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+    let votes = BySite::new(votes);
     for (a_index, amendment) in charter.decisions.iter().enumerate() {
         let Some(a_rule) = amendment.vote.as_ref().filter(|_| is_amendment(amendment)) else {
             continue;
         };
-        let Some(a) = Readings::of(charter, votes, a_index, a_rule) else {
+        let Some(a) = Readings::of(charter, &votes, a_index, a_rule) else {
             continue;
         };
+        // Computed once per amendment rather than once per decision compared with it.
+        let a_voters = voter_keys(a_rule);
         for (p_index, decision) in charter.decisions.iter().enumerate() {
             if p_index == a_index {
                 continue;
@@ -64,7 +67,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             let Some(p_rule) = &decision.vote else {
                 continue;
             };
-            if voter_keys(p_rule) != voter_keys(a_rule) {
+            if !has_voters(p_rule, &a_voters) {
                 continue;
             }
             // The roles this decision admits whose members vote on amendments.
@@ -78,7 +81,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             else {
                 continue;
             };
-            let Some(p) = Readings::of(charter, votes, p_index, p_rule) else {
+            let Some(p) = Readings::of(charter, &votes, p_index, p_rule) else {
                 continue;
             };
             let Some(range) = a.common_sizes(&p) else {

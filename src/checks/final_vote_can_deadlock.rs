@@ -2,7 +2,7 @@
 
 use crate::analysis::arithmetic;
 use crate::analysis::electorate;
-use crate::analysis::votes::{self, VoteAnalysis, VoteSite, WitnessPerReading};
+use crate::analysis::votes::{self, BySite, VoteAnalysis, VoteSite, WitnessPerReading};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, EscalationStep, RuleOrigin};
@@ -40,6 +40,7 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+    let by_site = BySite::new(votes);
     for (index, decision) in charter.decisions.iter().enumerate() {
         let step_index = decision.escalation.len().saturating_sub(1);
         let Some(EscalationStep::Vote { rule, span }) = decision.escalation.last() else {
@@ -58,7 +59,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         } else {
             VoteSite::DefaultVote
         };
-        let found = match votes.iter().find(|vote| vote.site == site) {
+        let found = match by_site.get(site) {
             Some(vote) => WitnessPerReading::of(vote.readings(), |r| r.analysis.tie.first_failing),
             None => analyze(charter, rule),
         };

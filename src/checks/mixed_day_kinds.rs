@@ -35,6 +35,20 @@ crate::declare_lint! {
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
     for decision in &charter.decisions {
+        // Most decisions count in one kind of day: a first pass without allocating finds the ones that mix.
+        let (mut business, mut calendar) = (false, false);
+        for_each_bound(decision, |bound| {
+            if let Some(d) = &bound.duration {
+                if d.unit == TimeUnit::BusinessDays {
+                    business = true;
+                } else {
+                    calendar = true;
+                }
+            }
+        });
+        if !(business && calendar) {
+            continue;
+        }
         let durations = durations(decision);
         let business: Vec<&Duration> = durations
             .iter()
@@ -73,25 +87,31 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
 
 /// The durations written in a decision, in source order.
 fn durations(decision: &ir::Decision) -> Vec<&Duration> {
-    let mut bounds: Vec<&DurationBound> = decision.phases.iter().map(|p| &p.bound).collect();
+    let mut durations: Vec<&Duration> = Vec::new();
+    for_each_bound(decision, |bound| durations.extend(&bound.duration));
+    durations.sort_by_key(|d| d.span);
+    durations
+}
+
+/// Calls `f` with every duration bound written in a decision: its phases, its silence periods, and the windows
+/// of the votes it states.
+fn for_each_bound<'d>(decision: &'d ir::Decision, mut f: impl FnMut(&'d DurationBound)) {
+    decision.phases.iter().for_each(|p| f(&p.bound));
     if let Some(lazy) = &decision.lazy_consensus {
-        bounds.extend(&lazy.silences);
+        lazy.silences.iter().for_each(&mut f);
     }
     if let Some(rule) = decision
         .vote
         .as_ref()
         .filter(|r| r.origin == RuleOrigin::Stated)
     {
-        bounds.extend(&rule.window);
+        rule.window.iter().for_each(&mut f);
     }
     for step in &decision.escalation {
         if let ir::EscalationStep::Vote { rule, .. } = step
             && rule.origin == RuleOrigin::Stated
         {
-            bounds.extend(&rule.window);
+            rule.window.iter().for_each(&mut f);
         }
     }
-    let mut durations: Vec<&Duration> = bounds.iter().filter_map(|b| b.duration.as_ref()).collect();
-    durations.sort_by_key(|d| d.span);
-    durations
 }

@@ -1,10 +1,10 @@
 //! `CH206` `proposal-and-opposite-can-pass`: a vote rule under which a proposal and its opposite can both pass.
 
-use crate::analysis::arithmetic::{self, Rule, Witness};
-use crate::analysis::votes::{self, VoteAnalysis, WitnessPerReading};
+use crate::analysis::arithmetic::{Rule, SizeRange, Witness};
+use crate::analysis::votes::{self, Memo, VoteAnalysis, WitnessPerReading};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::ir::{self, Linear, Relation};
+use crate::ir::{Linear, Relation};
 
 crate::declare_lint! {
     /// ## What it finds
@@ -34,7 +34,7 @@ crate::declare_lint! {
     pub(crate) PROPOSAL_AND_OPPOSITE_CAN_PASS, "CH206", "proposal-and-opposite-can-pass", Warning
 }
 
-pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+pub(crate) fn check(cx: &mut CheckContext, votes: &[VoteAnalysis<'_>], memo: &mut Memo) {
     for vote in votes {
         let readings = vote.readings();
         if vote.rule.conditions.is_empty() || readings.is_empty() {
@@ -42,7 +42,7 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
         }
         let range = vote.sizes.range;
         let found = WitnessPerReading::of(readings, |reading| {
-            opposite_passes(&reading.rule, range.from, range.to)
+            opposite_passes(&reading.rule, range, memo)
         });
         let Some((shown, witness)) = found.first() else {
             continue;
@@ -84,9 +84,9 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
     }
 }
 
-/// The first size in `from..=to` with a tally of more yes than no votes that passes `rule` and whose mirror
-/// passes too, with that tally.
-fn opposite_passes(rule: &Rule, from: u64, to: u64) -> Option<Witness> {
+/// The first size in `sizes` with a tally of more yes than no votes that passes `rule` and whose mirror passes
+/// too, with that tally.
+fn opposite_passes(rule: &Rule, sizes: SizeRange, memo: &mut Memo) -> Option<Witness> {
     // One system: the rule at (y, x, a), the rule at (x, y, a), and y >= x + 1.
     let mut constraints: Vec<Linear> = rule.constraints().to_vec();
     constraints.extend(rule.constraints().iter().map(|linear| Linear {
@@ -103,5 +103,5 @@ fn opposite_passes(rule: &Rule, from: u64, to: u64) -> Option<Witness> {
         relation: Relation::Ge,
     });
     let system = Rule::new(constraints).ok()?;
-    arithmetic::first_passing(&system, from..=to)
+    memo.first_passing(&system, sizes)
 }

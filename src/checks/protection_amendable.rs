@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange, Witness};
 use crate::analysis::electorate;
-use crate::analysis::votes::{self, VoteAnalysis, VoteSite};
+use crate::analysis::votes::{self, BySite, VoteAnalysis, VoteSite};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Purpose, RuleOrigin};
@@ -49,13 +49,16 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+    let votes = BySite::new(votes);
     for (a_index, amendment) in charter.decisions.iter().enumerate() {
         let Some(a_rule) = amendment.vote.as_ref().filter(|_| is_amendment(amendment)) else {
             continue;
         };
-        let Some(a) = Readings::of(charter, votes, a_index, a_rule) else {
+        let Some(a) = Readings::of(charter, &votes, a_index, a_rule) else {
             continue;
         };
+        // Computed once per amendment rather than once per decision compared with it.
+        let a_voters = voter_keys(a_rule);
         for (d_index, decision) in charter.decisions.iter().enumerate() {
             if d_index == a_index || is_amendment(decision) {
                 continue;
@@ -68,10 +71,10 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             else {
                 continue;
             };
-            if voter_keys(d_rule) != voter_keys(a_rule) {
+            if !has_voters(d_rule, &a_voters) {
                 continue;
             }
-            let Some(d) = Readings::of(charter, votes, d_index, d_rule) else {
+            let Some(d) = Readings::of(charter, &votes, d_index, d_rule) else {
                 continue;
             };
             let Some(range) = a.common_sizes(&d) else {
@@ -129,6 +132,17 @@ pub(super) fn voter_keys(rule: &ir::VoteRule) -> BTreeSet<Option<(ItemKind, usiz
         .collect()
 }
 
+/// Whether the voters of `rule` are the set `keys` built by [`voter_keys`], compared without building a set for
+/// `rule`: the amendment checks compare one rule's voters with those of every decision.
+pub(super) fn has_voters(rule: &ir::VoteRule, keys: &BTreeSet<Option<(ItemKind, usize)>>) -> bool {
+    let key = |voter: &ir::Actor| voter.item().map(|item| (item.kind, item.index));
+    let voters = &rule.electorate.voters;
+    voters.iter().all(|voter| keys.contains(&key(voter)))
+        && keys
+            .iter()
+            .all(|wanted| voters.iter().any(|voter| key(voter) == *wanted))
+}
+
 /// One reading of a vote rule.
 pub(super) struct ReadingOf {
     /// Its choices in words; `None` for the only reading of an unambiguous rule.
@@ -153,7 +167,7 @@ impl Readings {
     /// condition, no voters, or too many readings.
     pub(super) fn of(
         charter: &ir::Charter,
-        votes: &[VoteAnalysis<'_>],
+        votes: &BySite<'_, '_>,
         index: usize,
         rule: &ir::VoteRule,
     ) -> Option<Readings> {
@@ -166,7 +180,7 @@ impl Readings {
             VoteSite::DefaultVote
         };
         let sizes = electorate::electorate_sizes(charter, &rule.electorate).range;
-        let readings: Vec<ReadingOf> = match votes.iter().find(|vote| vote.site == site) {
+        let readings: Vec<ReadingOf> = match votes.get(site) {
             Some(vote) => vote
                 .readings()
                 .iter()

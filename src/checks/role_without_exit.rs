@@ -33,20 +33,20 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
-    let powerful = with_a_say(charter);
+    // Who has a say is a walk over every rule of the charter; it is only needed for a status role without an
+    // exit, which most charters do not have.
+    let mut powerful: Option<BTreeSet<Key>> = None;
+    let statuses = statuses(charter);
     for (index, role) in charter.roles.iter().enumerate() {
         if !role.exits.is_empty() {
             continue;
         }
-        let is_status = charter.roles.iter().enumerate().any(|(other, r)| {
-            other != index
-                && r.exits.iter().any(|exit| {
-                    exit.target
-                        .as_ref()
-                        .is_some_and(|t| t.kind == ItemKind::Role && t.index == index)
-                })
-        });
-        if is_status && !powerful.contains(&(ItemKind::Role, index)) {
+        let is_status = statuses.get(index).copied().unwrap_or(false);
+        if is_status
+            && !powerful
+                .get_or_insert_with(|| with_a_say(charter))
+                .contains(&(ItemKind::Role, index))
+        {
             continue;
         }
         let diagnostic = Diagnostic::new(
@@ -60,6 +60,24 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
         ));
         cx.report(diagnostic);
     }
+}
+
+/// Per role, whether members reach it by leaving another role (`-> emeritus`): one pass over every exit, so
+/// that the check does not search all roles for each role.
+fn statuses(charter: &ir::Charter) -> Vec<bool> {
+    let mut res = vec![false; charter.roles.len()];
+    for (other, role) in charter.roles.iter().enumerate() {
+        for target in role.exits.iter().filter_map(|exit| exit.target.as_ref()) {
+            // A role that leads to itself is not a status reached from elsewhere.
+            if target.kind == ItemKind::Role
+                && target.index != other
+                && let Some(flag) = res.get_mut(target.index)
+            {
+                *flag = true;
+            }
+        }
+    }
+    res
 }
 
 /// Every role and body with a say in some decision: voters, veto holders, casting votes, deciders, chairs,
@@ -96,7 +114,11 @@ fn with_a_say(charter: &ir::Charter) -> BTreeSet<Key> {
     actors.extend(charter.bodies.iter().filter_map(|b| b.chair.as_ref()));
     let mut res = BTreeSet::new();
     for item in actors.iter().filter_map(|a| a.item()) {
-        res.extend(members_of(charter, item));
+        // `res` holds the members of every item it holds, so an item already there adds nothing; most actors
+        // are the same few roles.
+        if !res.contains(&(item.kind, item.index)) {
+            res.extend(members_of(charter, item));
+        }
     }
     res
 }

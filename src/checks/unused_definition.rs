@@ -1,7 +1,5 @@
 //! `CH104` `unused-definition`: a role, body, external body or threshold that nothing refers to.
 
-use std::collections::BTreeSet;
-
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind};
@@ -29,11 +27,22 @@ crate::declare_lint! {
 }
 
 pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
-    let used: BTreeSet<(ItemKind, usize)> = charter
-        .references()
-        .iter()
-        .map(|r| (r.kind, r.index))
-        .collect();
+    // One flag per item, indexed like the charter's lists: marking and looking up cost O(1), where a set of
+    // every reference cost a sort of all of them.
+    let mut used = Used {
+        roles: vec![false; charter.roles.len()],
+        bodies: vec![false; charter.bodies.len()],
+        externals: vec![false; charter.externals.len()],
+        thresholds: vec![false; charter.thresholds.len()],
+    };
+    for reference in charter.references() {
+        if let Some(flag) = used
+            .flags(reference.kind)
+            .and_then(|flags| flags.get_mut(reference.index))
+        {
+            *flag = true;
+        }
+    }
     let items = charter
         .roles
         .iter()
@@ -61,7 +70,11 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
                 .map(|(i, t)| (ItemKind::Threshold, i, &t.name, t.name_span)),
         );
     for (kind, index, name, span) in items {
-        if used.contains(&(kind, index)) {
+        if used
+            .flags(kind)
+            .and_then(|flags| flags.get(index).copied())
+            .unwrap_or(false)
+        {
             continue;
         }
         let diagnostic = Diagnostic::new(
@@ -76,5 +89,26 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
             "name `{name}` in the rule that gives it its rights, or remove it"
         ));
         cx.report(diagnostic);
+    }
+}
+
+/// Which roles, bodies, externals and thresholds some rule refers to.
+struct Used {
+    roles: Vec<bool>,
+    bodies: Vec<bool>,
+    externals: Vec<bool>,
+    thresholds: Vec<bool>,
+}
+
+impl Used {
+    /// The flags of the items of `kind`; `None` for decisions, which this check does not report.
+    fn flags(&mut self, kind: ItemKind) -> Option<&mut Vec<bool>> {
+        match kind {
+            ItemKind::Role => Some(&mut self.roles),
+            ItemKind::Body => Some(&mut self.bodies),
+            ItemKind::External => Some(&mut self.externals),
+            ItemKind::Threshold => Some(&mut self.thresholds),
+            ItemKind::Decision => None,
+        }
     }
 }

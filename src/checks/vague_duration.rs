@@ -38,36 +38,36 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
     for role in &charter.roles {
         for exit in &role.exits {
             if let ExitKind::Inactivity { after } = &exit.by {
-                duration(
-                    cx,
-                    after,
-                    &format!("the inactivity period of role `{}`", role.name),
-                );
+                duration(cx, after, || {
+                    format!("the inactivity period of role `{}`", role.name)
+                });
             }
         }
         if let Some(term) = &role.terms.length {
-            duration(cx, term, &format!("the term of role `{}`", role.name));
+            duration(cx, term, || format!("the term of role `{}`", role.name));
         }
         cadences(cx, &role.cadences);
     }
     for body in &charter.bodies {
         if let Some(term) = &body.terms.length {
-            duration(cx, term, &format!("the term of body `{}`", body.name));
+            duration(cx, term, || format!("the term of body `{}`", body.name));
         }
         cadences(cx, &body.cadences);
     }
     if let Some(rule) = &charter.default_vote {
-        window(cx, rule, "the default vote");
+        window(cx, rule, || "the default vote".to_owned());
     }
     for decision in &charter.decisions {
         for phase in &decision.phases {
-            let context = format!("the {} of `{}`", period_name(phase.kind), decision.name);
-            bound(cx, &phase.bound, &context);
+            bound(cx, &phase.bound, || {
+                format!("the {} of `{}`", period_name(phase.kind), decision.name)
+            });
         }
         if let Some(lazy) = &decision.lazy_consensus {
             for silence in &lazy.silences {
-                let context = format!("the silence period of `{}`", decision.name);
-                bound(cx, silence, &context);
+                bound(cx, silence, || {
+                    format!("the silence period of `{}`", decision.name)
+                });
             }
         }
         // A copy of the default vote is checked once, at the default vote.
@@ -76,23 +76,27 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter) {
             .as_ref()
             .filter(|r| r.origin == RuleOrigin::Stated)
         {
-            window(cx, rule, &format!("the vote of `{}`", decision.name));
+            window(cx, rule, || format!("the vote of `{}`", decision.name));
         }
         for step in &decision.escalation {
             if let ir::EscalationStep::Vote { rule, .. } = step
                 && rule.origin == RuleOrigin::Stated
             {
-                let context = format!("an escalation vote of `{}`", decision.name);
-                window(cx, rule, &context);
+                window(cx, rule, || {
+                    format!("an escalation vote of `{}`", decision.name)
+                });
             }
         }
         cadences(cx, &decision.cadences);
     }
 }
 
-fn window(cx: &mut CheckContext, rule: &VoteRule, whose: &str) {
+// The contexts are written only for a finding: most durations are exact, and formatting a context for each of
+// them cost more than the rest of the check.
+
+fn window(cx: &mut CheckContext, rule: &VoteRule, whose: impl FnOnce() -> String) {
     if let Some(window) = &rule.window {
-        bound(cx, window, &format!("how long {whose} stays open"));
+        bound(cx, window, || format!("how long {} stays open", whose()));
     }
 }
 
@@ -100,7 +104,7 @@ fn cadences(cx: &mut CheckContext, cadences: &[Cadence]) {
     for cadence in cadences {
         let context = "how often this recurs";
         match &cadence.every {
-            Some(every) => duration(cx, every, context),
+            Some(every) => duration(cx, every, || context.to_owned()),
             None => cx.report(
                 no_figure(periodically_span(cadence.span), context)
                     .with_help("state the period, such as `every 1 month`"),
@@ -109,17 +113,17 @@ fn cadences(cx: &mut CheckContext, cadences: &[Cadence]) {
     }
 }
 
-fn bound(cx: &mut CheckContext, bound: &DurationBound, context: &str) {
+fn bound(cx: &mut CheckContext, bound: &DurationBound, context: impl FnOnce() -> String) {
     match &bound.duration {
         Some(d) => duration(cx, d, context),
         None => cx.report(
-            no_figure(periodically_span(bound.span), context)
+            no_figure(periodically_span(bound.span), &context())
                 .with_help("state how long, such as `at least 7 days`"),
         ),
     }
 }
 
-fn duration(cx: &mut CheckContext, duration: &ir::Duration, context: &str) {
+fn duration(cx: &mut CheckContext, duration: &ir::Duration, context: impl FnOnce() -> String) {
     let text = &duration.text;
     let message = if duration.approximate {
         format!("`{text}` is approximate")
@@ -128,11 +132,15 @@ fn duration(cx: &mut CheckContext, duration: &ir::Duration, context: &str) {
     } else {
         return;
     };
-    let diagnostic = Diagnostic::new(&VAGUE_DURATION, message, Label::new(duration.span, context))
-        .with_help(format!(
-            "state the one figure the procedure requires, such as `{}`",
-            exact(duration)
-        ));
+    let diagnostic = Diagnostic::new(
+        &VAGUE_DURATION,
+        message,
+        Label::new(duration.span, context()),
+    )
+    .with_help(format!(
+        "state the one figure the procedure requires, such as `{}`",
+        exact(duration)
+    ));
     cx.report(diagnostic);
 }
 
