@@ -8,14 +8,16 @@
 //! and the others agree; pairs that disagree make the rules incomparable. Rules are compared over the electorate
 //! sizes both may have, from one member up: with nobody to vote, there is no vote to compare.
 
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::RangeInclusive;
 
 use serde::Serialize;
 
 use crate::analysis::arithmetic::{
-    self, ReadingChoice, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
+    self, ReadingChoice, ReadingLabel, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
 };
-use crate::analysis::electorate::Sizes;
+use crate::analysis::electorate::{self, Sizes};
 use crate::analysis::votes::{self, ReadingAnalysis};
 use crate::compare::words;
 use crate::ir;
@@ -128,6 +130,254 @@ impl<'a> RuleFacts<'a> {
             most,
             sizes: self.sizes.range,
         }
+    }
+}
+
+/// What the arithmetic of a rule depends on: the sizes of its electorate and its readings (labels and
+/// inequalities), as [`votes::analyze_readings`] computes them before analysing each reading. Two rules with the
+/// same key have the same [`RuleFacts`] apart from the `rule` they point to, so they compare and analyse alike.
+#[derive(Debug, PartialEq, Eq)]
+struct ArithmeticKey {
+    sizes: Sizes,
+    readings: Result<Vec<(ReadingLabel, Rule)>, ReadingsError>,
+}
+
+impl Hash for ArithmeticKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Labels and errors are not `Hash`; hashing part of what `Eq` compares keeps equal keys' hashes equal.
+        self.sizes.range.hash(state);
+        if let Ok(readings) = &self.readings {
+            for (_, rule) in readings {
+                rule.hash(state);
+            }
+        }
+    }
+}
+
+/// The vote arithmetic of many rules, each distinct rule analysed once and each question of strictness asked
+/// once.
+///
+/// Comparing many charters meets the same few rules again and again (a thousand charters written from a handful
+/// of templates have a few hundred distinct rules), and analysing a rule or asking whether one reading is
+/// stricter than another is what costs. A vote rule is therefore known by an id, given to every rule with the
+/// same [`ArithmeticKey`], whose facts are computed once; and the answers of [`arithmetic::stricter`] are kept
+/// for each pair of readings' inequalities and sizes, which rules of different charters and rows share. Only
+/// lookups go through the hash maps, never iteration, so results do not depend on hashing.
+#[derive(Debug, Default)]
+pub struct RuleCache<'a> {
+    ids: HashMap<ArithmeticKey, usize>,
+    /// The facts of each id, computed from the first rule that had it.
+    facts: Vec<RuleFacts<'a>>,
+    /// The smallest winning coalition of each id in words, once asked for.
+    coalitions: Vec<Option<String>>,
+    /// The tallies that pass each reading of each id at small sizes ([`small_tallies`]).
+    small: Vec<Vec<SmallTallies>>,
+    /// The answers of `arithmetic::stricter` for pairs of readings.
+    strictness: StrictnessCache,
+}
+
+/// The largest electorate size at which [`RuleCache`] tries every tally to tell rules apart before asking
+/// [`arithmetic::stricter`]: 1,000 tallies in all, and rules that differ mostly differ with a few voters.
+const SMALL_SIZE: u64 = 10;
+
+/// For each size from 1 to [`SMALL_SIZE`], one bit per tally (in a fixed order) that says whether it passes.
+type SmallTallies = Vec<Vec<u64>>;
+
+/// Which tallies pass `rule` at each size from 1 to [`SMALL_SIZE`].
+fn small_tallies(rule: &Rule) -> SmallTallies {
+    (1..=SMALL_SIZE)
+        .map(|members| {
+            let mut bits = Vec::new();
+            let mut index = 0_usize;
+            for yes in 0..=members {
+                for no in 0..=members - yes {
+                    for abstain in 0..=members - yes - no {
+                        if index.is_multiple_of(64) {
+                            bits.push(0_u64);
+                        }
+                        if arithmetic::passes(rule, members, Tally::new(yes, no, abstain))
+                            && let Some(word) = bits.last_mut()
+                        {
+                            *word |= 1 << (index % 64);
+                        }
+                        index += 1;
+                    }
+                }
+            }
+            bits
+        })
+        .collect()
+}
+
+/// Whether some tally passes one rule and fails the other at a size both compare at, among the small sizes:
+/// then some pair of readings differs, and [`compare_rules`] cannot find them the same. `false` says nothing.
+fn differ_at_small_sizes(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    old_small: &[SmallTallies],
+    new_small: &[SmallTallies],
+) -> bool {
+    let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+        return false;
+    };
+    let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+        return false;
+    };
+    let index = |readings: &[ReadingAnalysis], reading: &ReadingAnalysis| {
+        readings.iter().position(|r| std::ptr::eq(r, reading))
+    };
+    reading_pairs(old_readings, new_readings)
+        .into_iter()
+        .any(|(o, n)| {
+            let (Some(o), Some(n)) = (
+                index(old_readings, o).and_then(|i| old_small.get(i)),
+                index(new_readings, n).and_then(|i| new_small.get(i)),
+            ) else {
+                return false;
+            };
+            (sizes.from..=sizes.to.min(SMALL_SIZE))
+                .any(|members| at_size(o, members) != at_size(n, members))
+        })
+}
+
+/// The passing tallies at one size.
+fn at_size(small: &SmallTallies, members: u64) -> Option<&Vec<u64>> {
+    usize::try_from(members.checked_sub(1)?)
+        .ok()
+        .and_then(|i| small.get(i))
+}
+
+/// What is known of `arithmetic::stricter(a, b, from..=to)` for one `a`, `b` and `from`, whatever `to`.
+#[derive(Debug, Clone, Copy)]
+enum Strictness {
+    /// The first witness from `from` up: the answer for every `to` (none below its size, this one at or above).
+    Witness(Witness),
+    /// No witness from `from` up to this size.
+    NoneUpTo(u64),
+}
+
+/// The answers of [`arithmetic::stricter`] that [`RuleCache`] keeps.
+#[derive(Debug, Default)]
+struct StrictnessCache {
+    /// The inequalities of readings, numbered.
+    inequalities: HashMap<Rule, usize>,
+    /// What is known by `(a, b, from)`, `a` and `b` numbered in `inequalities`.
+    known: HashMap<(usize, usize, u64), Strictness>,
+}
+
+impl StrictnessCache {
+    fn number(&mut self, rule: &Rule) -> usize {
+        if let Some(&n) = self.inequalities.get(rule) {
+            return n;
+        }
+        let n = self.inequalities.len();
+        self.inequalities.insert(rule.clone(), n);
+        n
+    }
+
+    /// [`arithmetic::stricter`], answered from what is known when it can be.
+    ///
+    /// The same two readings are compared over many ranges of sizes (electorates differ from charter to
+    /// charter), mostly from the same first size. `stricter` returns the witness at the smallest size, and the
+    /// witness it picks at a size does not depend on where the range ends, so a witness found from `from` is the
+    /// answer up to any size at or above its own, and "no witness below it" under; and no witness up to some size
+    /// is the answer up to any size under that.
+    fn stricter(&mut self, a: &Rule, b: &Rule, sizes: RangeInclusive<u64>) -> Result<(), Witness> {
+        let (from, to) = (*sizes.start(), *sizes.end());
+        let key = (self.number(a), self.number(b), from);
+        match self.known.get(&key) {
+            Some(Strictness::Witness(witness)) if witness.members <= to => return Err(*witness),
+            Some(Strictness::Witness(_)) => return Ok(()),
+            Some(Strictness::NoneUpTo(known)) if to <= *known => return Ok(()),
+            _ => {}
+        }
+        let answer = arithmetic::stricter(a, b, sizes);
+        let known = match answer {
+            Err(witness) => Strictness::Witness(witness),
+            Ok(()) => Strictness::NoneUpTo(to),
+        };
+        self.known.insert(key, known);
+        answer
+    }
+}
+
+impl<'a> RuleCache<'a> {
+    /// An empty cache.
+    pub fn new() -> RuleCache<'a> {
+        RuleCache::default()
+    }
+
+    /// The id of `rule`, a rule of `charter`, analysing it when no rule with the same arithmetic was seen.
+    pub fn id(&mut self, charter: &ir::Charter, rule: &'a ir::VoteRule) -> usize {
+        // The sizes and the readings cost little next to the analysis of each reading over every size.
+        let key = ArithmeticKey {
+            sizes: electorate::electorate_sizes(charter, &rule.electorate),
+            readings: arithmetic::readings(rule),
+        };
+        if let Some(&id) = self.ids.get(&key) {
+            return id;
+        }
+        let id = self.facts.len();
+        let facts = RuleFacts::of(charter, rule);
+        self.small.push(
+            facts
+                .readings()
+                .iter()
+                .map(|reading| small_tallies(&reading.rule))
+                .collect(),
+        );
+        self.facts.push(facts);
+        self.coalitions.push(None);
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// The facts of an id; `None` for an id this cache did not give.
+    pub fn facts(&self, id: usize) -> Option<&RuleFacts<'a>> {
+        self.facts.get(id)
+    }
+
+    /// The smallest winning coalition of an id in words ([`Coalition::words`]).
+    pub fn coalition_words(&mut self, id: usize) -> String {
+        if let Some(Some(known)) = self.coalitions.get(id) {
+            return known.clone();
+        }
+        let words = self
+            .facts
+            .get(id)
+            .map(|facts| facts.coalition().words())
+            .unwrap_or_default();
+        if let Some(slot) = self.coalitions.get_mut(id) {
+            *slot = Some(words.clone());
+        }
+        words
+    }
+
+    /// [`compare_rules`] of the rules with ids `old` and `new`; `None` for an id this cache did not give.
+    pub fn compare(&mut self, old: usize, new: usize) -> Option<RuleComparison> {
+        let (old, new) = (self.facts.get(old)?, self.facts.get(new)?);
+        let strictness = &mut self.strictness;
+        Some(compare_rules_by(old, new, &mut |a, b, sizes| {
+            strictness.stricter(a, b, sizes)
+        }))
+    }
+
+    /// Whether [`compare_rules`] of the rules with ids `old` and `new` says they are the same; `false` for an id
+    /// this cache did not give.
+    pub fn same(&mut self, old: usize, new: usize) -> bool {
+        let (Some(old_facts), Some(new_facts)) = (self.facts.get(old), self.facts.get(new)) else {
+            return false;
+        };
+        let (Some(old_small), Some(new_small)) = (self.small.get(old), self.small.get(new)) else {
+            return false;
+        };
+        if differ_at_small_sizes(old_facts, new_facts, old_small, new_small) {
+            return false;
+        }
+        let strictness = &mut self.strictness;
+        same_by(old_facts, new_facts, &mut |a, b, sizes| {
+            strictness.stricter(a, b, sizes)
+        })
     }
 }
 
@@ -278,6 +528,16 @@ fn fill(witness: Witness, passing: &Rule, failing: &Rule) -> Witness {
 
 /// Compares the new rule with the old one over the sizes both electorates may have.
 pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison {
+    compare_rules_by(old, new, &mut arithmetic::stricter)
+}
+
+/// [`compare_rules`], asking `stricter` instead of [`arithmetic::stricter`], so that [`RuleCache`] can answer
+/// from what it knows.
+fn compare_rules_by(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    stricter: &mut impl FnMut(&Rule, &Rule, RangeInclusive<u64>) -> Result<(), Witness>,
+) -> RuleComparison {
     let incomparable = |sizes| RuleComparison {
         direction: Direction::Incomparable,
         scope: Scope::EveryReading,
@@ -310,8 +570,8 @@ pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison
     let mut newly_failing: Option<RuleWitness> = None;
     for (o, n) in reading_pairs(old_readings, new_readings) {
         let words = |reading: &ReadingAnalysis| votes::label_words(&reading.label);
-        let passes_new = arithmetic::stricter(&n.rule, &o.rule, range.clone()).err();
-        let passes_old = arithmetic::stricter(&o.rule, &n.rule, range.clone()).err();
+        let passes_new = stricter(&n.rule, &o.rule, range.clone()).err();
+        let passes_old = stricter(&o.rule, &n.rule, range.clone()).err();
         if let Some(witness) = passes_new {
             let candidate = RuleWitness {
                 witness: fill(witness, &n.rule, &o.rule),
@@ -366,6 +626,28 @@ pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison
         newly_passing,
         newly_failing,
     }
+}
+
+/// Whether [`compare_rules_by`] would find the rules the same, without looking for witnesses once a pair of
+/// readings differs: what the table asks most often, of rules that mostly differ.
+fn same_by(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    stricter: &mut impl FnMut(&Rule, &Rule, RangeInclusive<u64>) -> Result<(), Witness>,
+) -> bool {
+    let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+        return false;
+    };
+    let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+        return compare_rules_by(old, new, stricter).direction == Direction::Same;
+    };
+    let range: RangeInclusive<u64> = sizes.from..=sizes.to;
+    reading_pairs(old_readings, new_readings)
+        .into_iter()
+        .all(|(o, n)| {
+            stricter(&n.rule, &o.rule, range.clone()).is_ok()
+                && stricter(&o.rule, &n.rule, range.clone()).is_ok()
+        })
 }
 
 /// The order in which witnesses that pass the new rule are preferred: smallest size and tally first, then by the
