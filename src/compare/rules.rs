@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::ops::RangeInclusive;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::arithmetic::{
@@ -170,15 +171,15 @@ pub struct RuleCache<'a> {
     facts: Vec<RuleFacts<'a>>,
     /// The smallest winning coalition of each id in words, once asked for.
     coalitions: Vec<Option<String>>,
-    /// The tallies that pass each reading of each id at small sizes ([`small_tallies`]).
-    small: Vec<Vec<SmallTallies>>,
+    /// The number of each reading's inequalities of each id in [`StrictnessCache`].
+    numbers: Vec<Vec<usize>>,
     /// The answers of `arithmetic::stricter` for pairs of readings.
     strictness: StrictnessCache,
 }
 
 /// The largest electorate size at which [`RuleCache`] tries every tally to tell rules apart before asking
-/// [`arithmetic::stricter`]: 1,000 tallies in all, and rules that differ mostly differ with a few voters.
-const SMALL_SIZE: u64 = 10;
+/// [`arithmetic::stricter`]: 494 tallies in all, and rules that differ mostly differ with a few voters.
+const SMALL_SIZE: u64 = 8;
 
 /// For each size from 1 to [`SMALL_SIZE`], one bit per tally (in a fixed order) that says whether it passes.
 type SmallTallies = Vec<Vec<u64>>;
@@ -214,8 +215,9 @@ fn small_tallies(rule: &Rule) -> SmallTallies {
 fn differ_at_small_sizes(
     old: &RuleFacts<'_>,
     new: &RuleFacts<'_>,
-    old_small: &[SmallTallies],
-    new_small: &[SmallTallies],
+    old_numbers: &[usize],
+    new_numbers: &[usize],
+    tallies: &[SmallTallies],
 ) -> bool {
     let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
         return false;
@@ -229,10 +231,16 @@ fn differ_at_small_sizes(
     reading_pairs(old_readings, new_readings)
         .into_iter()
         .any(|(o, n)| {
-            let (Some(o), Some(n)) = (
-                index(old_readings, o).and_then(|i| old_small.get(i)),
-                index(new_readings, n).and_then(|i| new_small.get(i)),
+            let (Some(&o), Some(&n)) = (
+                index(old_readings, o).and_then(|i| old_numbers.get(i)),
+                index(new_readings, n).and_then(|i| new_numbers.get(i)),
             ) else {
+                return false;
+            };
+            if o == n {
+                return false;
+            }
+            let (Some(o), Some(n)) = (tallies.get(o), tallies.get(n)) else {
                 return false;
             };
             (sizes.from..=sizes.to.min(SMALL_SIZE))
@@ -261,6 +269,8 @@ enum Strictness {
 struct StrictnessCache {
     /// The inequalities of readings, numbered.
     inequalities: HashMap<Rule, usize>,
+    /// The tallies that pass each numbered set of inequalities at small sizes ([`small_tallies`]).
+    tallies: Vec<SmallTallies>,
     /// What is known by `(a, b, from)`, `a` and `b` numbered in `inequalities`.
     known: HashMap<(usize, usize, u64), Strictness>,
 }
@@ -272,7 +282,27 @@ impl StrictnessCache {
         }
         let n = self.inequalities.len();
         self.inequalities.insert(rule.clone(), n);
+        self.tallies.push(small_tallies(rule));
         n
+    }
+
+    /// What is known of `arithmetic::stricter(a, b, sizes)`: the answer, or `None` when it must be asked.
+    fn known(&self, key: (usize, usize, u64), to: u64) -> Option<Result<(), Witness>> {
+        match self.known.get(&key)? {
+            Strictness::Witness(witness) if witness.members <= to => Some(Err(*witness)),
+            Strictness::Witness(_) => Some(Ok(())),
+            Strictness::NoneUpTo(known) if to <= *known => Some(Ok(())),
+            Strictness::NoneUpTo(_) => None,
+        }
+    }
+
+    /// Keeps the answer of `arithmetic::stricter(a, b, from..=to)`, `key` being `(a, b, from)`.
+    fn keep(&mut self, key: (usize, usize, u64), to: u64, answer: Result<(), Witness>) {
+        let known = match answer {
+            Err(witness) => Strictness::Witness(witness),
+            Ok(()) => Strictness::NoneUpTo(to),
+        };
+        self.known.insert(key, known);
     }
 
     /// [`arithmetic::stricter`], answered from what is known when it can be.
@@ -285,18 +315,11 @@ impl StrictnessCache {
     fn stricter(&mut self, a: &Rule, b: &Rule, sizes: RangeInclusive<u64>) -> Result<(), Witness> {
         let (from, to) = (*sizes.start(), *sizes.end());
         let key = (self.number(a), self.number(b), from);
-        match self.known.get(&key) {
-            Some(Strictness::Witness(witness)) if witness.members <= to => return Err(*witness),
-            Some(Strictness::Witness(_)) => return Ok(()),
-            Some(Strictness::NoneUpTo(known)) if to <= *known => return Ok(()),
-            _ => {}
+        if let Some(answer) = self.known(key, to) {
+            return answer;
         }
         let answer = arithmetic::stricter(a, b, sizes);
-        let known = match answer {
-            Err(witness) => Strictness::Witness(witness),
-            Ok(()) => Strictness::NoneUpTo(to),
-        };
-        self.known.insert(key, known);
+        self.keep(key, to, answer);
         answer
     }
 }
@@ -319,13 +342,12 @@ impl<'a> RuleCache<'a> {
         }
         let id = self.facts.len();
         let facts = RuleFacts::of(charter, rule);
-        self.small.push(
-            facts
-                .readings()
-                .iter()
-                .map(|reading| small_tallies(&reading.rule))
-                .collect(),
-        );
+        let numbers = facts
+            .readings()
+            .iter()
+            .map(|reading| self.strictness.number(&reading.rule))
+            .collect();
+        self.numbers.push(numbers);
         self.facts.push(facts);
         self.coalitions.push(None);
         self.ids.insert(key, id);
@@ -362,16 +384,67 @@ impl<'a> RuleCache<'a> {
         }))
     }
 
+    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare`] will ask for each pair of
+    /// ids, so that comparing many pairs of distinct rules uses every core. The answers are those
+    /// `arithmetic::stricter` gives, computed once each; only the time they take changes.
+    pub fn prepare_comparisons(&mut self, pairs: &[(usize, usize)]) {
+        // (a, b, from) and the largest `to` asked, with a's and b's inequalities, in the order first asked.
+        let mut questions: Vec<((usize, usize, u64), u64, &Rule, &Rule)> = Vec::new();
+        let mut asked: HashMap<(usize, usize, u64), usize> = HashMap::new();
+        for &(old, new) in pairs {
+            let (Some(old), Some(new)) = (self.facts.get(old), self.facts.get(new)) else {
+                continue;
+            };
+            let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+                continue;
+            };
+            let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+                continue;
+            };
+            for (o, n) in reading_pairs(old_readings, new_readings) {
+                for (a, b) in [(&n.rule, &o.rule), (&o.rule, &n.rule)] {
+                    let key = (
+                        self.strictness.number(a),
+                        self.strictness.number(b),
+                        sizes.from,
+                    );
+                    if self.strictness.known(key, sizes.to).is_some() {
+                        continue;
+                    }
+                    // The answer up to the largest size asked answers every smaller one.
+                    match asked.get(&key).and_then(|&i| questions.get_mut(i)) {
+                        Some(question) => question.1 = question.1.max(sizes.to),
+                        None => {
+                            asked.insert(key, questions.len());
+                            questions.push((key, sizes.to, a, b));
+                        }
+                    }
+                }
+            }
+        }
+        let answers: Vec<Result<(), Witness>> = questions
+            .par_iter()
+            .map(|&((_, _, from), to, a, b)| arithmetic::stricter(a, b, from..=to))
+            .collect();
+        let kept: Vec<((usize, usize, u64), u64)> =
+            questions.iter().map(|&(key, to, _, _)| (key, to)).collect();
+        for ((key, to), answer) in kept.into_iter().zip(answers) {
+            self.strictness.keep(key, to, answer);
+        }
+    }
+
     /// Whether [`compare_rules`] of the rules with ids `old` and `new` says they are the same; `false` for an id
     /// this cache did not give.
     pub fn same(&mut self, old: usize, new: usize) -> bool {
         let (Some(old_facts), Some(new_facts)) = (self.facts.get(old), self.facts.get(new)) else {
             return false;
         };
-        let (Some(old_small), Some(new_small)) = (self.small.get(old), self.small.get(new)) else {
+        let (Some(old_numbers), Some(new_numbers)) = (self.numbers.get(old), self.numbers.get(new))
+        else {
             return false;
         };
-        if differ_at_small_sizes(old_facts, new_facts, old_small, new_small) {
+        let tallies = &self.strictness.tallies;
+        if differ_at_small_sizes(old_facts, new_facts, old_numbers, new_numbers, tallies) {
             return false;
         }
         let strictness = &mut self.strictness;

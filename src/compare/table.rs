@@ -314,6 +314,21 @@ fn compare_votes<'a>(
             *slot = Some(representative);
         }
     }
+    let pairs: Vec<(usize, usize)> = representatives
+        .iter()
+        .enumerate()
+        .flat_map(|(a_index, &left)| {
+            representatives
+                .iter()
+                .skip(a_index + 1)
+                .map(move |&right| (left, right))
+        })
+        .filter_map(|(left, right)| match (ids.get(left), ids.get(right)) {
+            (Some(Some(l)), Some(Some(r))) => Some((*l, *r)),
+            _ => None,
+        })
+        .collect();
+    cache.prepare_comparisons(&pairs);
     let mut comparisons = Vec::new();
     for (a_index, &left) in representatives.iter().enumerate() {
         for &right in representatives.iter().skip(a_index + 1) {
