@@ -161,6 +161,10 @@ pub(super) fn run_compare(
         ReportFormat::Markdown => out.text(&compare_table::render_markdown(&table)),
         ReportFormat::Json => out.json(&compare_json::compare_document(&table)),
     }
+    // The process ends with this command: freeing a thousand checked charters one allocation at a time took a
+    // tenth of a second, for memory the operating system takes back at once.
+    std::mem::forget(prepared);
+    std::mem::forget(table);
     EXIT_CLEAN
 }
 
