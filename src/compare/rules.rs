@@ -8,7 +8,7 @@
 //! and the others agree; pairs that disagree make the rules incomparable. Rules are compared over the electorate
 //! sizes both may have, from one member up: with nobody to vote, there is no vote to compare.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::ops::RangeInclusive;
 
@@ -137,10 +137,21 @@ impl<'a> RuleFacts<'a> {
 /// What the arithmetic of a rule depends on: the sizes of its electorate and its readings (labels and
 /// inequalities), as [`votes::analyze_readings`] computes them before analysing each reading. Two rules with the
 /// same key have the same [`RuleFacts`] apart from the `rule` they point to, so they compare and analyse alike.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct ArithmeticKey {
     sizes: Sizes,
     readings: Result<Vec<(ReadingLabel, Rule)>, ReadingsError>,
+}
+
+impl ArithmeticKey {
+    /// The key of `rule`, a rule of `charter`: what [`votes::analyze_readings`] computes before the analysis of
+    /// each reading over every size, which is what costs.
+    fn of(charter: &ir::Charter, rule: &ir::VoteRule) -> ArithmeticKey {
+        ArithmeticKey {
+            sizes: electorate::electorate_sizes(charter, &rule.electorate),
+            readings: arithmetic::readings(rule),
+        }
+    }
 }
 
 impl Hash for ArithmeticKey {
@@ -332,16 +343,54 @@ impl<'a> RuleCache<'a> {
 
     /// The id of `rule`, a rule of `charter`, analysing it when no rule with the same arithmetic was seen.
     pub fn id(&mut self, charter: &ir::Charter, rule: &'a ir::VoteRule) -> usize {
-        // The sizes and the readings cost little next to the analysis of each reading over every size.
-        let key = ArithmeticKey {
-            sizes: electorate::electorate_sizes(charter, &rule.electorate),
-            readings: arithmetic::readings(rule),
-        };
-        if let Some(&id) = self.ids.get(&key) {
-            return id;
+        let key = ArithmeticKey::of(charter, rule);
+        match self.ids.get(&key) {
+            Some(&id) => id,
+            None => self.insert(key, RuleFacts::of(charter, rule)),
         }
+    }
+
+    /// The ids of many rules, each with its charter ([`RuleCache::id`]); the keys, and the facts of rules not
+    /// seen before, are computed in parallel, and ids are given in the order of `rules`.
+    pub fn ids(
+        &mut self,
+        rules: &[Option<(&ir::Charter, &'a ir::VoteRule)>],
+    ) -> Vec<Option<usize>> {
+        let keys: Vec<Option<ArithmeticKey>> = rules
+            .par_iter()
+            .map(|rule| rule.map(|(charter, rule)| ArithmeticKey::of(charter, rule)))
+            .collect();
+        // The first column of each key not seen before, in column order.
+        let mut new: Vec<usize> = Vec::new();
+        let mut seen: HashSet<&ArithmeticKey> = HashSet::new();
+        for (column, key) in keys.iter().enumerate() {
+            if let Some(key) = key
+                && !self.ids.contains_key(key)
+                && seen.insert(key)
+            {
+                new.push(column);
+            }
+        }
+        let facts: Vec<Option<RuleFacts<'a>>> = new
+            .par_iter()
+            .map(|&column| match rules.get(column) {
+                Some(Some((charter, rule))) => Some(RuleFacts::of(charter, rule)),
+                _ => None,
+            })
+            .collect();
+        for (column, facts) in new.into_iter().zip(facts) {
+            if let (Some(facts), Some(Some(key))) = (facts, keys.get(column)) {
+                self.insert(key.clone(), facts);
+            }
+        }
+        keys.iter()
+            .map(|key| key.as_ref().and_then(|key| self.ids.get(key).copied()))
+            .collect()
+    }
+
+    /// Gives the next id to `key`, whose facts are `facts`.
+    fn insert(&mut self, key: ArithmeticKey, facts: RuleFacts<'a>) -> usize {
         let id = self.facts.len();
-        let facts = RuleFacts::of(charter, rule);
         let numbers = facts
             .readings()
             .iter()
@@ -373,6 +422,11 @@ impl<'a> RuleCache<'a> {
             *slot = Some(words.clone());
         }
         words
+    }
+
+    /// The smallest winning coalition of an id in words, when [`RuleCache::coalition_words`] was asked for it.
+    pub fn known_coalition_words(&self, id: usize) -> Option<String> {
+        self.coalitions.get(id).cloned().flatten()
     }
 
     /// [`compare_rules`] of the rules with ids `old` and `new`; `None` for an id this cache did not give.

@@ -10,6 +10,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compare::Prepared;
@@ -261,11 +262,12 @@ fn rule_ids<'a>(
     rules: &[Option<&'a ir::VoteRule>],
     cache: &mut RuleCache<'a>,
 ) -> Vec<Option<usize>> {
-    sheets
+    let rules: Vec<Option<(&'a ir::Charter, &'a ir::VoteRule)>> = sheets
         .iter()
         .zip(rules)
-        .map(|(sheet, rule)| rule.map(|rule| cache.id(sheet.charter, rule)))
-        .collect()
+        .map(|(sheet, rule)| rule.map(|rule| (sheet.charter, rule)))
+        .collect();
+    cache.ids(&rules)
 }
 
 /// The vote rules of a row compared: cells whose rules are the same over their common sizes share a class, which
@@ -508,16 +510,21 @@ fn decision_rows<'a>(
         .map(|d| d.and_then(|d| d.vote.as_ref()))
         .collect();
     let ids = rule_ids(sheets, &rules, cache);
+    for id in ids.iter().flatten() {
+        cache.coalition_words(*id);
+    }
 
-    // How it is decided.
+    // How it is decided. Each cell's words are its own work, done in parallel, in column order.
+    let known: &RuleCache<'a> = cache;
     let mut cells: Vec<Cell> = sheets
-        .iter()
+        .par_iter()
         .zip(&decisions)
         .zip(&ids)
         .map(|((sheet, decision), id)| match decision {
             Some(d) => {
                 let text = how_decided_with(d, sheet.names, |_| {
-                    id.map(|id| cache.coalition_words(id)).unwrap_or_default()
+                    id.and_then(|id| known.known_coalition_words(id))
+                        .unwrap_or_default()
                 });
                 let key = if d.vote.is_some() {
                     match d.decider {
@@ -569,7 +576,7 @@ fn decision_rows<'a>(
     ];
     for (aspect, detail) in sub_rows {
         let details: Vec<Option<Option<(String, String)>>> = sheets
-            .iter()
+            .par_iter()
             .zip(&decisions)
             .map(|(sheet, d)| d.map(|d| detail(d, sheet.names)))
             .collect();
