@@ -487,6 +487,25 @@ impl<'a> RuleCache<'a> {
         }
     }
 
+    /// [`RuleCache::compare`] without keeping anything: for many comparisons at once, in parallel, after
+    /// [`RuleCache::prepare_comparisons`] gathered their answers (a question it did not gather is asked of
+    /// `arithmetic::stricter` directly, with the same answer).
+    pub fn compare_known(&self, old: usize, new: usize) -> Option<RuleComparison> {
+        let (old, new) = (self.facts.get(old)?, self.facts.get(new)?);
+        let strictness = &self.strictness;
+        Some(compare_rules_by(old, new, &mut |a, b, sizes| {
+            let key = match (
+                strictness.inequalities.get(a),
+                strictness.inequalities.get(b),
+            ) {
+                (Some(&a), Some(&b)) => Some((a, b, *sizes.start())),
+                _ => None,
+            };
+            key.and_then(|key| strictness.known(key, *sizes.end()))
+                .unwrap_or_else(|| arithmetic::stricter(a, b, sizes))
+        }))
+    }
+
     /// Whether [`compare_rules`] of the rules with ids `old` and `new` says they are the same; `false` for an id
     /// this cache did not give.
     pub fn same(&mut self, old: usize, new: usize) -> bool {

@@ -331,33 +331,45 @@ fn compare_votes<'a>(
         })
         .collect();
     cache.prepare_comparisons(&pairs);
-    let mut comparisons = Vec::new();
-    for (a_index, &left) in representatives.iter().enumerate() {
-        for &right in representatives.iter().skip(a_index + 1) {
+    // Every pair of representatives, left column before right, in order; compared and put in words in
+    // parallel from the answers gathered above, collected in that order.
+    let columns: Vec<(usize, usize)> = representatives
+        .iter()
+        .enumerate()
+        .flat_map(|(a_index, &left)| {
+            representatives
+                .iter()
+                .skip(a_index + 1)
+                .map(move |&right| (left, right))
+        })
+        .collect();
+    let known: &RuleCache<'a> = cache;
+    let comparisons: Vec<PairComparison> = columns
+        .par_iter()
+        .filter_map(|&(left, right)| {
             let (Some(Some(l)), Some(Some(r))) = (ids.get(left), ids.get(right)) else {
-                continue;
+                return None;
             };
             let (Some(Some(l_rule)), Some(Some(r_rule))) = (rules.get(left), rules.get(right))
             else {
-                continue;
+                return None;
             };
             let (Some(left_sheet), Some(right_sheet)) = (sheets.get(left), sheets.get(right))
             else {
-                continue;
+                return None;
             };
-            let Some(comparison) = cache.compare(*l, *r) else {
-                continue;
-            };
+            let comparison = known.compare_known(*l, *r)?;
             let summary = comparison_words(&comparison, left_sheet, right_sheet, l_rule, r_rule);
-            comparisons.push(PairComparison {
+            Some(PairComparison {
                 left,
                 right,
                 comparison,
                 summary,
-            });
-        }
-    }
-    for (((cell, rule), class), sheet) in cells.iter_mut().zip(rules).zip(&class).zip(sheets) {
+            })
+        })
+        .collect();
+    let keyed = cells.par_iter_mut().zip(rules).zip(&class).zip(sheets);
+    keyed.for_each(|(((cell, rule), class), sheet)| {
         if let (Some(rule), Some(class)) = (rule, class) {
             cell.key = format!(
                 "{}\u{0}{}\u{0}{:?}\u{0}{}\u{0}{:?}\u{0}{class}",
@@ -368,7 +380,7 @@ fn compare_votes<'a>(
                 rule.secret_ballot
             );
         }
-    }
+    });
     comparisons
 }
 
