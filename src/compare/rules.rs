@@ -266,6 +266,12 @@ fn at_size(small: &SmallTallies, members: u64) -> Option<&Vec<u64>> {
         .and_then(|i| small.get(i))
 }
 
+/// `(a, b, from)` of `arithmetic::stricter(a, b, from..=to)`, `a` and `b` numbered in [`StrictnessCache`].
+type StrictnessKey = (usize, usize, u64);
+
+/// A question for `arithmetic::stricter`: its key, the last size, and the inequalities `a` and `b`.
+type Question<'r> = (StrictnessKey, u64, &'r Rule, &'r Rule);
+
 /// What is known of `arithmetic::stricter(a, b, from..=to)` for one `a`, `b` and `from`, whatever `to`.
 #[derive(Debug, Clone, Copy)]
 enum Strictness {
@@ -283,7 +289,7 @@ struct StrictnessCache {
     /// The tallies that pass each numbered set of inequalities at small sizes ([`small_tallies`]).
     tallies: Vec<SmallTallies>,
     /// What is known by `(a, b, from)`, `a` and `b` numbered in `inequalities`.
-    known: HashMap<(usize, usize, u64), Strictness>,
+    known: HashMap<StrictnessKey, Strictness>,
 }
 
 impl StrictnessCache {
@@ -298,7 +304,7 @@ impl StrictnessCache {
     }
 
     /// What is known of `arithmetic::stricter(a, b, sizes)`: the answer, or `None` when it must be asked.
-    fn known(&self, key: (usize, usize, u64), to: u64) -> Option<Result<(), Witness>> {
+    fn known(&self, key: StrictnessKey, to: u64) -> Option<Result<(), Witness>> {
         match self.known.get(&key)? {
             Strictness::Witness(witness) if witness.members <= to => Some(Err(*witness)),
             Strictness::Witness(_) => Some(Ok(())),
@@ -308,7 +314,7 @@ impl StrictnessCache {
     }
 
     /// Keeps the answer of `arithmetic::stricter(a, b, from..=to)`, `key` being `(a, b, from)`.
-    fn keep(&mut self, key: (usize, usize, u64), to: u64, answer: Result<(), Witness>) {
+    fn keep(&mut self, key: StrictnessKey, to: u64, answer: Result<(), Witness>) {
         let known = match answer {
             Err(witness) => Strictness::Witness(witness),
             Ok(()) => Strictness::NoneUpTo(to),
@@ -438,13 +444,14 @@ impl<'a> RuleCache<'a> {
         }))
     }
 
-    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare`] will ask for each pair of
-    /// ids, so that comparing many pairs of distinct rules uses every core. The answers are those
-    /// `arithmetic::stricter` gives, computed once each; only the time they take changes.
+    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare`] and
+    /// [`RuleCache::compare_known`] will ask for each pair of ids, so that comparing many pairs of distinct rules
+    /// uses every core. The answers are those `arithmetic::stricter` gives, computed once each; only the time
+    /// they take changes.
     pub fn prepare_comparisons(&mut self, pairs: &[(usize, usize)]) {
         // (a, b, from) and the largest `to` asked, with a's and b's inequalities, in the order first asked.
-        let mut questions: Vec<((usize, usize, u64), u64, &Rule, &Rule)> = Vec::new();
-        let mut asked: HashMap<(usize, usize, u64), usize> = HashMap::new();
+        let mut questions: Vec<Question<'_>> = Vec::new();
+        let mut asked: HashMap<StrictnessKey, usize> = HashMap::new();
         for &(old, new) in pairs {
             let (Some(old), Some(new)) = (self.facts.get(old), self.facts.get(new)) else {
                 continue;
@@ -480,7 +487,7 @@ impl<'a> RuleCache<'a> {
             .par_iter()
             .map(|&((_, _, from), to, a, b)| arithmetic::stricter(a, b, from..=to))
             .collect();
-        let kept: Vec<((usize, usize, u64), u64)> =
+        let kept: Vec<(StrictnessKey, u64)> =
             questions.iter().map(|&(key, to, _, _)| (key, to)).collect();
         for ((key, to), answer) in kept.into_iter().zip(answers) {
             self.strictness.keep(key, to, answer);
