@@ -68,16 +68,24 @@ pub struct Prepared {
 pub fn prepare(source: &SourceFile) -> Result<Prepared, Vec<Diagnostic>> {
     let ast = syntax::parse(source).map_err(|diagnostic| vec![diagnostic])?;
     let (charter, lowering) = lower::lower(&source.text, &ast);
-    let errors: Vec<Diagnostic> = lowering
-        .into_iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
-    if !errors.is_empty() {
-        return Err(errors);
+    drop(ast);
+    if lowering.iter().any(|d| d.severity == Severity::Error) {
+        return Err(lowering
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect());
     }
-    let analysis = crate::check_with(source, &Levels::default());
-    let mut findings: Vec<Finding> = analysis
-        .diagnostics
+    // The findings `check_with` gives, from the IR already lowered rather than from parsing and lowering the
+    // text a second time; a file too large for `check_with` keeps its answer (one `file-too-large` finding).
+    let diagnostics = if source.text.len() > crate::MAX_INPUT_BYTES {
+        crate::check_with(source, &Levels::default()).diagnostics
+    } else {
+        let (diagnostics, _suppressed) = crate::analyze(&charter, lowering);
+        let mut diagnostics = Levels::default().apply(diagnostics);
+        crate::diagnostic::sort_diagnostics(&mut diagnostics);
+        diagnostics
+    };
+    let mut findings: Vec<Finding> = diagnostics
         .iter()
         .map(|d| Finding {
             severity: d.severity,

@@ -382,8 +382,20 @@ pub fn diff(old: &Prepared, new: &Prepared, map: &NameMap) -> Diff {
 
 /// How a decision is decided, in words, with the rule and its smallest winning coalition when it is a vote.
 pub fn how_decided(charter: &ir::Charter, decision: &ir::Decision, names: &NameMap) -> String {
+    how_decided_with(decision, names, |rule| {
+        RuleFacts::of(charter, rule).coalition().words()
+    })
+}
+
+/// [`how_decided`], with the smallest winning coalition of the decision's vote rule in words from `coalition`,
+/// for a caller that keeps the analyses of rules it meets many times ([`crate::compare::rules::RuleCache`]).
+pub fn how_decided_with(
+    decision: &ir::Decision,
+    names: &NameMap,
+    coalition: impl FnOnce(&ir::VoteRule) -> String,
+) -> String {
     let rule = decision.vote.as_ref().map(|rule| {
-        let coalition = RuleFacts::of(charter, rule).coalition().words();
+        let coalition = coalition(rule);
         format!(
             "{}; smallest winning coalition {coalition}",
             words::rule_words(rule, names)

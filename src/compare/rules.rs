@@ -8,14 +8,17 @@
 //! and the others agree; pairs that disagree make the rules incomparable. Rules are compared over the electorate
 //! sizes both may have, from one member up: with nobody to vote, there is no vote to compare.
 
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
 use std::ops::RangeInclusive;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::arithmetic::{
-    self, ReadingChoice, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
+    self, ReadingChoice, ReadingLabel, ReadingsError, Rule, Share, SizeRange, Tally, Witness,
 };
-use crate::analysis::electorate::Sizes;
+use crate::analysis::electorate::{self, Sizes};
 use crate::analysis::votes::{self, ReadingAnalysis};
 use crate::compare::words;
 use crate::ir;
@@ -128,6 +131,406 @@ impl<'a> RuleFacts<'a> {
             most,
             sizes: self.sizes.range,
         }
+    }
+}
+
+/// What the arithmetic of a rule depends on: the sizes of its electorate and its readings (labels and
+/// inequalities), as [`votes::analyze_readings`] computes them before analysing each reading. Two rules with the
+/// same key have the same [`RuleFacts`] apart from the `rule` they point to, so they compare and analyse alike.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ArithmeticKey {
+    sizes: Sizes,
+    readings: Result<Vec<(ReadingLabel, Rule)>, ReadingsError>,
+}
+
+impl ArithmeticKey {
+    /// The key of `rule`, a rule of `charter`: what [`votes::analyze_readings`] computes before the analysis of
+    /// each reading over every size, which is what costs.
+    fn of(charter: &ir::Charter, rule: &ir::VoteRule) -> ArithmeticKey {
+        ArithmeticKey {
+            sizes: electorate::electorate_sizes(charter, &rule.electorate),
+            readings: arithmetic::readings(rule),
+        }
+    }
+}
+
+impl Hash for ArithmeticKey {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // Labels and errors are not `Hash`; hashing part of what `Eq` compares keeps equal keys' hashes equal.
+        self.sizes.range.hash(state);
+        if let Ok(readings) = &self.readings {
+            for (_, rule) in readings {
+                rule.hash(state);
+            }
+        }
+    }
+}
+
+/// The vote arithmetic of many rules, each distinct rule analysed once and each question of strictness asked
+/// once.
+///
+/// Comparing many charters meets the same few rules again and again (a thousand charters written from a handful
+/// of templates have a few hundred distinct rules), and analysing a rule or asking whether one reading is
+/// stricter than another is what costs. A vote rule is therefore known by an id, given to every rule with the
+/// same [`ArithmeticKey`], whose facts are computed once; and the answers of [`arithmetic::stricter`] are kept
+/// for each pair of readings' inequalities and sizes, which rules of different charters and rows share. Only
+/// lookups go through the hash maps, never iteration, so results do not depend on hashing.
+#[derive(Debug, Default)]
+pub struct RuleCache<'a> {
+    ids: HashMap<ArithmeticKey, usize>,
+    /// The facts of each id, computed from the first rule that had it.
+    facts: Vec<RuleFacts<'a>>,
+    /// The smallest winning coalition of each id in words, once asked for.
+    coalitions: Vec<Option<String>>,
+    /// The number of each reading's inequalities of each id in [`StrictnessCache`].
+    numbers: Vec<Vec<usize>>,
+    /// The answers of `arithmetic::stricter` for pairs of readings.
+    strictness: StrictnessCache,
+}
+
+/// The largest electorate size at which [`RuleCache`] tries every tally to tell rules apart before asking
+/// [`arithmetic::stricter`]: 494 tallies in all, and rules that differ mostly differ with a few voters.
+const SMALL_SIZE: u64 = 8;
+
+/// For each size from 1 to [`SMALL_SIZE`], one bit per tally (in a fixed order) that says whether it passes.
+type SmallTallies = Vec<Vec<u64>>;
+
+/// Which tallies pass `rule` at each size from 1 to [`SMALL_SIZE`].
+fn small_tallies(rule: &Rule) -> SmallTallies {
+    (1..=SMALL_SIZE)
+        .map(|members| {
+            let mut bits = Vec::new();
+            let mut index = 0_usize;
+            for yes in 0..=members {
+                for no in 0..=members - yes {
+                    for abstain in 0..=members - yes - no {
+                        if index.is_multiple_of(64) {
+                            bits.push(0_u64);
+                        }
+                        if arithmetic::passes(rule, members, Tally::new(yes, no, abstain))
+                            && let Some(word) = bits.last_mut()
+                        {
+                            *word |= 1 << (index % 64);
+                        }
+                        index += 1;
+                    }
+                }
+            }
+            bits
+        })
+        .collect()
+}
+
+/// Whether some tally passes one rule and fails the other at a size both compare at, among the small sizes:
+/// then some pair of readings differs, and [`compare_rules`] cannot find them the same. `false` says nothing.
+fn differ_at_small_sizes(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    old_numbers: &[usize],
+    new_numbers: &[usize],
+    tallies: &[SmallTallies],
+) -> bool {
+    let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+        return false;
+    };
+    let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+        return false;
+    };
+    let index = |readings: &[ReadingAnalysis], reading: &ReadingAnalysis| {
+        readings.iter().position(|r| std::ptr::eq(r, reading))
+    };
+    reading_pairs(old_readings, new_readings)
+        .into_iter()
+        .any(|(o, n)| {
+            let (Some(&o), Some(&n)) = (
+                index(old_readings, o).and_then(|i| old_numbers.get(i)),
+                index(new_readings, n).and_then(|i| new_numbers.get(i)),
+            ) else {
+                return false;
+            };
+            if o == n {
+                return false;
+            }
+            let (Some(o), Some(n)) = (tallies.get(o), tallies.get(n)) else {
+                return false;
+            };
+            (sizes.from..=sizes.to.min(SMALL_SIZE))
+                .any(|members| at_size(o, members) != at_size(n, members))
+        })
+}
+
+/// The passing tallies at one size.
+fn at_size(small: &SmallTallies, members: u64) -> Option<&Vec<u64>> {
+    usize::try_from(members.checked_sub(1)?)
+        .ok()
+        .and_then(|i| small.get(i))
+}
+
+/// `(a, b, from)` of `arithmetic::stricter(a, b, from..=to)`, `a` and `b` numbered in [`StrictnessCache`].
+type StrictnessKey = (usize, usize, u64);
+
+/// A question for `arithmetic::stricter`: its key, the last size, and the inequalities `a` and `b`.
+type Question<'r> = (StrictnessKey, u64, &'r Rule, &'r Rule);
+
+/// What is known of `arithmetic::stricter(a, b, from..=to)` for one `a`, `b` and `from`, whatever `to`.
+#[derive(Debug, Clone, Copy)]
+enum Strictness {
+    /// The first witness from `from` up: the answer for every `to` (none below its size, this one at or above).
+    Witness(Witness),
+    /// No witness from `from` up to this size.
+    NoneUpTo(u64),
+}
+
+/// The answers of [`arithmetic::stricter`] that [`RuleCache`] keeps.
+#[derive(Debug, Default)]
+struct StrictnessCache {
+    /// The inequalities of readings, numbered.
+    inequalities: HashMap<Rule, usize>,
+    /// The tallies that pass each numbered set of inequalities at small sizes ([`small_tallies`]).
+    tallies: Vec<SmallTallies>,
+    /// What is known by `(a, b, from)`, `a` and `b` numbered in `inequalities`.
+    known: HashMap<StrictnessKey, Strictness>,
+}
+
+impl StrictnessCache {
+    fn number(&mut self, rule: &Rule) -> usize {
+        if let Some(&n) = self.inequalities.get(rule) {
+            return n;
+        }
+        let n = self.inequalities.len();
+        self.inequalities.insert(rule.clone(), n);
+        self.tallies.push(small_tallies(rule));
+        n
+    }
+
+    /// What is known of `arithmetic::stricter(a, b, sizes)`: the answer, or `None` when it must be asked.
+    fn known(&self, key: StrictnessKey, to: u64) -> Option<Result<(), Witness>> {
+        match self.known.get(&key)? {
+            Strictness::Witness(witness) if witness.members <= to => Some(Err(*witness)),
+            Strictness::Witness(_) => Some(Ok(())),
+            Strictness::NoneUpTo(known) if to <= *known => Some(Ok(())),
+            Strictness::NoneUpTo(_) => None,
+        }
+    }
+
+    /// Keeps the answer of `arithmetic::stricter(a, b, from..=to)`, `key` being `(a, b, from)`.
+    fn keep(&mut self, key: StrictnessKey, to: u64, answer: Result<(), Witness>) {
+        let known = match answer {
+            Err(witness) => Strictness::Witness(witness),
+            Ok(()) => Strictness::NoneUpTo(to),
+        };
+        self.known.insert(key, known);
+    }
+
+    /// [`arithmetic::stricter`], answered from what is known when it can be.
+    ///
+    /// The same two readings are compared over many ranges of sizes (electorates differ from charter to
+    /// charter), mostly from the same first size. `stricter` returns the witness at the smallest size, and the
+    /// witness it picks at a size does not depend on where the range ends, so a witness found from `from` is the
+    /// answer up to any size at or above its own, and "no witness below it" under; and no witness up to some size
+    /// is the answer up to any size under that.
+    fn stricter(&mut self, a: &Rule, b: &Rule, sizes: RangeInclusive<u64>) -> Result<(), Witness> {
+        let (from, to) = (*sizes.start(), *sizes.end());
+        let key = (self.number(a), self.number(b), from);
+        if let Some(answer) = self.known(key, to) {
+            return answer;
+        }
+        let answer = arithmetic::stricter(a, b, sizes);
+        self.keep(key, to, answer);
+        answer
+    }
+}
+
+impl<'a> RuleCache<'a> {
+    /// An empty cache.
+    pub fn new() -> RuleCache<'a> {
+        RuleCache::default()
+    }
+
+    /// The id of `rule`, a rule of `charter`, analysing it when no rule with the same arithmetic was seen.
+    pub fn id(&mut self, charter: &ir::Charter, rule: &'a ir::VoteRule) -> usize {
+        let key = ArithmeticKey::of(charter, rule);
+        match self.ids.get(&key) {
+            Some(&id) => id,
+            None => self.insert(key, RuleFacts::of(charter, rule)),
+        }
+    }
+
+    /// The ids of many rules, each with its charter ([`RuleCache::id`]); the keys, and the facts of rules not
+    /// seen before, are computed in parallel, and ids are given in the order of `rules`.
+    pub fn ids(
+        &mut self,
+        rules: &[Option<(&ir::Charter, &'a ir::VoteRule)>],
+    ) -> Vec<Option<usize>> {
+        let keys: Vec<Option<ArithmeticKey>> = rules
+            .par_iter()
+            .map(|rule| rule.map(|(charter, rule)| ArithmeticKey::of(charter, rule)))
+            .collect();
+        // The first column of each key not seen before, in column order.
+        let mut new: Vec<usize> = Vec::new();
+        let mut seen: HashSet<&ArithmeticKey> = HashSet::new();
+        for (column, key) in keys.iter().enumerate() {
+            if let Some(key) = key
+                && !self.ids.contains_key(key)
+                && seen.insert(key)
+            {
+                new.push(column);
+            }
+        }
+        let facts: Vec<Option<RuleFacts<'a>>> = new
+            .par_iter()
+            .map(|&column| match rules.get(column) {
+                Some(Some((charter, rule))) => Some(RuleFacts::of(charter, rule)),
+                _ => None,
+            })
+            .collect();
+        for (column, facts) in new.into_iter().zip(facts) {
+            if let (Some(facts), Some(Some(key))) = (facts, keys.get(column)) {
+                self.insert(key.clone(), facts);
+            }
+        }
+        keys.iter()
+            .map(|key| key.as_ref().and_then(|key| self.ids.get(key).copied()))
+            .collect()
+    }
+
+    /// Gives the next id to `key`, whose facts are `facts`.
+    fn insert(&mut self, key: ArithmeticKey, facts: RuleFacts<'a>) -> usize {
+        let id = self.facts.len();
+        let numbers = facts
+            .readings()
+            .iter()
+            .map(|reading| self.strictness.number(&reading.rule))
+            .collect();
+        self.numbers.push(numbers);
+        self.facts.push(facts);
+        self.coalitions.push(None);
+        self.ids.insert(key, id);
+        id
+    }
+
+    /// The facts of an id; `None` for an id this cache did not give.
+    pub fn facts(&self, id: usize) -> Option<&RuleFacts<'a>> {
+        self.facts.get(id)
+    }
+
+    /// The smallest winning coalition of an id in words ([`Coalition::words`]).
+    pub fn coalition_words(&mut self, id: usize) -> String {
+        if let Some(Some(known)) = self.coalitions.get(id) {
+            return known.clone();
+        }
+        let words = self
+            .facts
+            .get(id)
+            .map(|facts| facts.coalition().words())
+            .unwrap_or_default();
+        if let Some(slot) = self.coalitions.get_mut(id) {
+            *slot = Some(words.clone());
+        }
+        words
+    }
+
+    /// The smallest winning coalition of an id in words, when [`RuleCache::coalition_words`] was asked for it.
+    pub fn known_coalition_words(&self, id: usize) -> Option<String> {
+        self.coalitions.get(id).cloned().flatten()
+    }
+
+    /// [`compare_rules`] of the rules with ids `old` and `new`; `None` for an id this cache did not give.
+    pub fn compare(&mut self, old: usize, new: usize) -> Option<RuleComparison> {
+        let (old, new) = (self.facts.get(old)?, self.facts.get(new)?);
+        let strictness = &mut self.strictness;
+        Some(compare_rules_by(old, new, &mut |a, b, sizes| {
+            strictness.stricter(a, b, sizes)
+        }))
+    }
+
+    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare`] and
+    /// [`RuleCache::compare_known`] will ask for each pair of ids, so that comparing many pairs of distinct rules
+    /// uses every core. The answers are those `arithmetic::stricter` gives, computed once each; only the time
+    /// they take changes.
+    pub fn prepare_comparisons(&mut self, pairs: &[(usize, usize)]) {
+        // (a, b, from) and the largest `to` asked, with a's and b's inequalities, in the order first asked.
+        let mut questions: Vec<Question<'_>> = Vec::new();
+        let mut asked: HashMap<StrictnessKey, usize> = HashMap::new();
+        for &(old, new) in pairs {
+            let (Some(old), Some(new)) = (self.facts.get(old), self.facts.get(new)) else {
+                continue;
+            };
+            let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+                continue;
+            };
+            let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+                continue;
+            };
+            for (o, n) in reading_pairs(old_readings, new_readings) {
+                for (a, b) in [(&n.rule, &o.rule), (&o.rule, &n.rule)] {
+                    let key = (
+                        self.strictness.number(a),
+                        self.strictness.number(b),
+                        sizes.from,
+                    );
+                    if self.strictness.known(key, sizes.to).is_some() {
+                        continue;
+                    }
+                    // The answer up to the largest size asked answers every smaller one.
+                    match asked.get(&key).and_then(|&i| questions.get_mut(i)) {
+                        Some(question) => question.1 = question.1.max(sizes.to),
+                        None => {
+                            asked.insert(key, questions.len());
+                            questions.push((key, sizes.to, a, b));
+                        }
+                    }
+                }
+            }
+        }
+        let answers: Vec<Result<(), Witness>> = questions
+            .par_iter()
+            .map(|&((_, _, from), to, a, b)| arithmetic::stricter(a, b, from..=to))
+            .collect();
+        let kept: Vec<(StrictnessKey, u64)> =
+            questions.iter().map(|&(key, to, _, _)| (key, to)).collect();
+        for ((key, to), answer) in kept.into_iter().zip(answers) {
+            self.strictness.keep(key, to, answer);
+        }
+    }
+
+    /// [`RuleCache::compare`] without keeping anything: for many comparisons at once, in parallel, after
+    /// [`RuleCache::prepare_comparisons`] gathered their answers (a question it did not gather is asked of
+    /// `arithmetic::stricter` directly, with the same answer).
+    pub fn compare_known(&self, old: usize, new: usize) -> Option<RuleComparison> {
+        let (old, new) = (self.facts.get(old)?, self.facts.get(new)?);
+        let strictness = &self.strictness;
+        Some(compare_rules_by(old, new, &mut |a, b, sizes| {
+            let key = match (
+                strictness.inequalities.get(a),
+                strictness.inequalities.get(b),
+            ) {
+                (Some(&a), Some(&b)) => Some((a, b, *sizes.start())),
+                _ => None,
+            };
+            key.and_then(|key| strictness.known(key, *sizes.end()))
+                .unwrap_or_else(|| arithmetic::stricter(a, b, sizes))
+        }))
+    }
+
+    /// Whether [`compare_rules`] of the rules with ids `old` and `new` says they are the same; `false` for an id
+    /// this cache did not give.
+    pub fn same(&mut self, old: usize, new: usize) -> bool {
+        let (Some(old_facts), Some(new_facts)) = (self.facts.get(old), self.facts.get(new)) else {
+            return false;
+        };
+        let (Some(old_numbers), Some(new_numbers)) = (self.numbers.get(old), self.numbers.get(new))
+        else {
+            return false;
+        };
+        let tallies = &self.strictness.tallies;
+        if differ_at_small_sizes(old_facts, new_facts, old_numbers, new_numbers, tallies) {
+            return false;
+        }
+        let strictness = &mut self.strictness;
+        same_by(old_facts, new_facts, &mut |a, b, sizes| {
+            strictness.stricter(a, b, sizes)
+        })
     }
 }
 
@@ -278,6 +681,16 @@ fn fill(witness: Witness, passing: &Rule, failing: &Rule) -> Witness {
 
 /// Compares the new rule with the old one over the sizes both electorates may have.
 pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison {
+    compare_rules_by(old, new, &mut arithmetic::stricter)
+}
+
+/// [`compare_rules`], asking `stricter` instead of [`arithmetic::stricter`], so that [`RuleCache`] can answer
+/// from what it knows.
+fn compare_rules_by(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    stricter: &mut impl FnMut(&Rule, &Rule, RangeInclusive<u64>) -> Result<(), Witness>,
+) -> RuleComparison {
     let incomparable = |sizes| RuleComparison {
         direction: Direction::Incomparable,
         scope: Scope::EveryReading,
@@ -310,8 +723,8 @@ pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison
     let mut newly_failing: Option<RuleWitness> = None;
     for (o, n) in reading_pairs(old_readings, new_readings) {
         let words = |reading: &ReadingAnalysis| votes::label_words(&reading.label);
-        let passes_new = arithmetic::stricter(&n.rule, &o.rule, range.clone()).err();
-        let passes_old = arithmetic::stricter(&o.rule, &n.rule, range.clone()).err();
+        let passes_new = stricter(&n.rule, &o.rule, range.clone()).err();
+        let passes_old = stricter(&o.rule, &n.rule, range.clone()).err();
         if let Some(witness) = passes_new {
             let candidate = RuleWitness {
                 witness: fill(witness, &n.rule, &o.rule),
@@ -366,6 +779,28 @@ pub fn compare_rules(old: &RuleFacts<'_>, new: &RuleFacts<'_>) -> RuleComparison
         newly_passing,
         newly_failing,
     }
+}
+
+/// Whether [`compare_rules_by`] would find the rules the same, without looking for witnesses once a pair of
+/// readings differs: what the table asks most often, of rules that mostly differ.
+fn same_by(
+    old: &RuleFacts<'_>,
+    new: &RuleFacts<'_>,
+    stricter: &mut impl FnMut(&Rule, &Rule, RangeInclusive<u64>) -> Result<(), Witness>,
+) -> bool {
+    let (Ok(old_readings), Ok(new_readings)) = (&old.readings, &new.readings) else {
+        return false;
+    };
+    let Some(sizes) = common_sizes(old.sizes.range, new.sizes.range) else {
+        return compare_rules_by(old, new, stricter).direction == Direction::Same;
+    };
+    let range: RangeInclusive<u64> = sizes.from..=sizes.to;
+    reading_pairs(old_readings, new_readings)
+        .into_iter()
+        .all(|(o, n)| {
+            stricter(&n.rule, &o.rule, range.clone()).is_ok()
+                && stricter(&o.rule, &n.rule, range.clone()).is_ok()
+        })
 }
 
 /// The order in which witnesses that pass the new rule are preferred: smallest size and tally first, then by the

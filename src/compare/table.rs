@@ -8,14 +8,15 @@
 //! consensus, escalation path and recusals follow when some charter states them. Rows where the charters differ
 //! come first. Where vote rules differ, the row carries the pairwise comparisons with witness tallies.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compare::Prepared;
 use crate::compare::alignment::{self, NameMap, Procedure};
-use crate::compare::diff::how_decided;
-use crate::compare::rules::{self, Direction, RuleComparison, RuleFacts, Scope};
+use crate::compare::diff::how_decided_with;
+use crate::compare::rules::{self, Direction, RuleCache, RuleComparison, Scope};
 use crate::compare::words;
 use crate::ir;
 
@@ -145,7 +146,11 @@ struct Sheet<'a> {
 }
 
 /// Builds the comparison table of several charters, reading every name through `names`.
-pub fn compare(charters: &[Prepared], names: &NameMap) -> Table {
+///
+/// Each distinct vote rule is analysed once, and each question of strictness between two readings is asked once
+/// ([`RuleCache`]): a thousand charters repeat a few hundred rules, so the cost follows the distinct rules rather
+/// than the cells or the pairs of columns.
+pub fn compare<'a>(charters: &'a [Prepared], names: &'a NameMap) -> Table {
     let titles: Vec<String> = charters.iter().map(|p| p.title.clone()).collect();
     let columns: Vec<Column> = charters
         .iter()
@@ -161,7 +166,7 @@ pub fn compare(charters: &[Prepared], names: &NameMap) -> Table {
             }
         })
         .collect();
-    let sheets: Vec<Sheet<'_>> = charters
+    let sheets: Vec<Sheet<'a>> = charters
         .iter()
         .zip(&columns)
         .map(|(p, column)| {
@@ -201,7 +206,8 @@ pub fn compare(charters: &[Prepared], names: &NameMap) -> Table {
         .flat_map(|s| s.procedures.keys().cloned())
         .collect();
 
-    let mut rows = vec![default_vote_row(&sheets)];
+    let mut cache = RuleCache::new();
+    let mut rows = vec![default_vote_row(&sheets, &mut cache)];
     let mut placed: BTreeSet<&Procedure> = BTreeSet::new();
     for group in &groups {
         rows.push(size_row(&sheets, group));
@@ -210,12 +216,12 @@ pub fn compare(charters: &[Prepared], names: &NameMap) -> Table {
             .filter(|p| p.group() == Some(group.as_str()))
         {
             placed.insert(procedure);
-            decision_rows(&sheets, procedure, &mut rows);
+            decision_rows(&sheets, procedure, &mut cache, &mut rows);
         }
     }
     for procedure in &all_procedures {
         if !placed.contains(procedure) {
-            decision_rows(&sheets, procedure, &mut rows);
+            decision_rows(&sheets, procedure, &mut cache, &mut rows);
         }
     }
     let (mut differing, same): (Vec<Row>, Vec<Row>) = rows.into_iter().partition(|r| r.differs);
@@ -250,79 +256,131 @@ fn row(aspect: Aspect, cells: Vec<Cell>, comparisons: Vec<PairComparison>) -> Ro
     }
 }
 
-/// The vote rules of a row compared: cells whose rules are the same over their common sizes share a class, which
-/// goes into their keys; each pair of classes is compared once, by their first columns.
-fn compare_votes(
-    sheets: &[Sheet<'_>],
-    rules: &[Option<&ir::VoteRule>],
-    cells: &mut [Cell],
-) -> Vec<PairComparison> {
-    let facts: Vec<Option<RuleFacts<'_>>> = sheets
+/// The ids of a row's vote rules in `cache`, one per column.
+fn rule_ids<'a>(
+    sheets: &[Sheet<'a>],
+    rules: &[Option<&'a ir::VoteRule>],
+    cache: &mut RuleCache<'a>,
+) -> Vec<Option<usize>> {
+    let rules: Vec<Option<(&'a ir::Charter, &'a ir::VoteRule)>> = sheets
         .iter()
         .zip(rules)
-        .map(|(sheet, rule)| rule.map(|rule| RuleFacts::of(sheet.charter, rule)))
+        .map(|(sheet, rule)| rule.map(|rule| (sheet.charter, rule)))
         .collect();
+    cache.ids(&rules)
+}
+
+/// The vote rules of a row compared: cells whose rules are the same over their common sizes share a class, which
+/// goes into their keys; each pair of classes is compared once, by their first columns.
+///
+/// A column's class is the first representative (a column that starts a class) whose rule compares as the same;
+/// columns with the same rule id find the same class, so it is looked for once per id (`settled`).
+fn compare_votes<'a>(
+    sheets: &[Sheet<'a>],
+    rules: &[Option<&'a ir::VoteRule>],
+    ids: &[Option<usize>],
+    cells: &mut [Cell],
+    cache: &mut RuleCache<'a>,
+) -> Vec<PairComparison> {
     // class[i] is the first column whose rule is the same as column i's.
-    let mut class: Vec<Option<usize>> = vec![None; facts.len()];
+    let mut class: Vec<Option<usize>> = vec![None; ids.len()];
     let mut representatives: Vec<usize> = Vec::new();
-    let mut comparisons = Vec::new();
-    for (i, fact) in facts.iter().enumerate() {
-        let Some(fact) = fact else { continue };
-        let mut found = None;
-        for &r in &representatives {
-            if let Some(Some(known)) = facts.get(r) {
-                let comparison = rules::compare_rules(known, fact);
-                if comparison.direction == Direction::Same {
-                    found = Some(r);
-                    break;
-                }
-            }
-        }
-        match found {
-            Some(r) => {
-                if let Some(slot) = class.get_mut(i) {
-                    *slot = Some(r);
-                }
-            }
+    // The class found for a rule id. Representatives are only ever appended, so a later column with the same id
+    // would scan the same representatives with the same results up to the one found; a column that started a
+    // class is found by its own id when its rule is the same as itself (not so when it cannot be analysed).
+    let mut settled: HashMap<usize, usize> = HashMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        let Some(id) = *id else { continue };
+        let found = match settled.get(&id) {
+            Some(&r) => Some(r),
+            None => representatives
+                .iter()
+                .copied()
+                .find(|&r| matches!(ids.get(r), Some(Some(known)) if cache.same(*known, id))),
+        };
+        let representative = match found {
+            Some(r) => r,
             None => {
-                if let Some(slot) = class.get_mut(i) {
-                    *slot = Some(i);
-                }
                 representatives.push(i);
+                if !cache.same(id, id) {
+                    if let Some(slot) = class.get_mut(i) {
+                        *slot = Some(i);
+                    }
+                    continue;
+                }
+                i
             }
+        };
+        settled.insert(id, representative);
+        if let Some(slot) = class.get_mut(i) {
+            *slot = Some(representative);
         }
     }
-    for (a_index, &left) in representatives.iter().enumerate() {
-        for &right in representatives.iter().skip(a_index + 1) {
-            let (Some(Some(l)), Some(Some(r))) = (facts.get(left), facts.get(right)) else {
-                continue;
+    let pairs: Vec<(usize, usize)> = representatives
+        .iter()
+        .enumerate()
+        .flat_map(|(a_index, &left)| {
+            representatives
+                .iter()
+                .skip(a_index + 1)
+                .map(move |&right| (left, right))
+        })
+        .filter_map(|(left, right)| match (ids.get(left), ids.get(right)) {
+            (Some(Some(l)), Some(Some(r))) => Some((*l, *r)),
+            _ => None,
+        })
+        .collect();
+    cache.prepare_comparisons(&pairs);
+    // Every pair of representatives, left column before right, in order; compared and put in words in
+    // parallel from the answers gathered above, collected in that order.
+    let columns: Vec<(usize, usize)> = representatives
+        .iter()
+        .enumerate()
+        .flat_map(|(a_index, &left)| {
+            representatives
+                .iter()
+                .skip(a_index + 1)
+                .map(move |&right| (left, right))
+        })
+        .collect();
+    let known: &RuleCache<'a> = cache;
+    let comparisons: Vec<PairComparison> = columns
+        .par_iter()
+        .filter_map(|&(left, right)| {
+            let (Some(Some(l)), Some(Some(r))) = (ids.get(left), ids.get(right)) else {
+                return None;
+            };
+            let (Some(Some(l_rule)), Some(Some(r_rule))) = (rules.get(left), rules.get(right))
+            else {
+                return None;
             };
             let (Some(left_sheet), Some(right_sheet)) = (sheets.get(left), sheets.get(right))
             else {
-                continue;
+                return None;
             };
-            let comparison = rules::compare_rules(l, r);
-            let summary = comparison_words(&comparison, left_sheet, right_sheet, l.rule, r.rule);
-            comparisons.push(PairComparison {
+            let comparison = known.compare_known(*l, *r)?;
+            let summary = comparison_words(&comparison, left_sheet, right_sheet, l_rule, r_rule);
+            Some(PairComparison {
                 left,
                 right,
                 comparison,
                 summary,
-            });
-        }
-    }
-    for (((cell, fact), class), sheet) in cells.iter_mut().zip(&facts).zip(&class).zip(sheets) {
-        if let (Some(fact), Some(class)) = (fact, class) {
+            })
+        })
+        .collect();
+    let keyed = cells.par_iter_mut().zip(rules).zip(&class).zip(sheets);
+    keyed.for_each(|(((cell, rule), class), sheet)| {
+        if let (Some(rule), Some(class)) = (rule, class) {
             cell.key = format!(
                 "{}\u{0}{}\u{0}{:?}\u{0}{}\u{0}{:?}\u{0}{class}",
                 cell.key,
-                words::electorate_words(&fact.rule.electorate, sheet.names),
-                words::tie_words(fact.rule.tie.as_ref(), sheet.names),
-                words::actors_words(&fact.rule.vetoes, sheet.names),
-                fact.rule.secret_ballot
+                words::electorate_words(&rule.electorate, sheet.names),
+                words::tie_words(rule.tie.as_ref(), sheet.names),
+                words::actors_words(&rule.vetoes, sheet.names),
+                rule.secret_ballot
             );
         }
-    }
+    });
     comparisons
 }
 
@@ -372,16 +430,18 @@ fn comparison_words(
     format!("{head}: {}", witnesses.join("; "))
 }
 
-fn default_vote_row(sheets: &[Sheet<'_>]) -> Row {
+fn default_vote_row<'a>(sheets: &[Sheet<'a>], cache: &mut RuleCache<'a>) -> Row {
     let rules: Vec<Option<&ir::VoteRule>> = sheets
         .iter()
         .map(|s| s.charter.default_vote.as_ref())
         .collect();
+    let ids = rule_ids(sheets, &rules, cache);
     let mut cells: Vec<Cell> = sheets
         .iter()
-        .map(|sheet| match &sheet.charter.default_vote {
-            Some(rule) => {
-                let coalition = RuleFacts::of(sheet.charter, rule).coalition().words();
+        .zip(&ids)
+        .map(|(sheet, id)| match (&sheet.charter.default_vote, id) {
+            (Some(rule), Some(id)) => {
+                let coalition = cache.coalition_words(*id);
                 cell(
                     format!(
                         "{}; smallest winning coalition {coalition}",
@@ -392,10 +452,10 @@ fn default_vote_row(sheets: &[Sheet<'_>]) -> Row {
                     "vote".to_owned(),
                 )
             }
-            None => absent("none: a decision that names no rule has no decider"),
+            _ => absent("none: a decision that names no rule has no decider"),
         })
         .collect();
-    let comparisons = compare_votes(sheets, &rules, &mut cells);
+    let comparisons = compare_votes(sheets, &rules, &ids, &mut cells, cache);
     row(Aspect::DefaultVote, cells, comparisons)
 }
 
@@ -447,19 +507,37 @@ fn size_phrase(size: &ir::SizeBounds) -> String {
 
 /// The rows of one procedure: how it is decided, then its waiting periods, lazy consensus, escalation and
 /// recusals when some charter states them.
-fn decision_rows(sheets: &[Sheet<'_>], procedure: &Procedure, rows: &mut Vec<Row>) {
-    let decisions: Vec<Option<&ir::Decision>> = sheets
+fn decision_rows<'a>(
+    sheets: &[Sheet<'a>],
+    procedure: &Procedure,
+    cache: &mut RuleCache<'a>,
+    rows: &mut Vec<Row>,
+) {
+    let decisions: Vec<Option<&'a ir::Decision>> = sheets
         .iter()
         .map(|s| s.procedures.get(procedure).copied())
         .collect();
-
-    // How it is decided.
-    let mut cells: Vec<Cell> = sheets
+    let rules: Vec<Option<&'a ir::VoteRule>> = decisions
         .iter()
+        .map(|d| d.and_then(|d| d.vote.as_ref()))
+        .collect();
+    let ids = rule_ids(sheets, &rules, cache);
+    for id in ids.iter().flatten() {
+        cache.coalition_words(*id);
+    }
+
+    // How it is decided. Each cell's words are its own work, done in parallel, in column order.
+    let known: &RuleCache<'a> = cache;
+    let mut cells: Vec<Cell> = sheets
+        .par_iter()
         .zip(&decisions)
-        .map(|(sheet, decision)| match decision {
+        .zip(&ids)
+        .map(|((sheet, decision), id)| match decision {
             Some(d) => {
-                let text = how_decided(sheet.charter, d, sheet.names);
+                let text = how_decided_with(d, sheet.names, |_| {
+                    id.and_then(|id| known.known_coalition_words(id))
+                        .unwrap_or_default()
+                });
                 let key = if d.vote.is_some() {
                     match d.decider {
                         ir::Decider::LazyConsensus => "lazy consensus, then a vote".to_owned(),
@@ -473,11 +551,7 @@ fn decision_rows(sheets: &[Sheet<'_>], procedure: &Procedure, rows: &mut Vec<Row
             None => absent("no such decision"),
         })
         .collect();
-    let rules: Vec<Option<&ir::VoteRule>> = decisions
-        .iter()
-        .map(|d| d.and_then(|d| d.vote.as_ref()))
-        .collect();
-    let comparisons = compare_votes(sheets, &rules, &mut cells);
+    let comparisons = compare_votes(sheets, &rules, &ids, &mut cells, cache);
     rows.push(row(
         Aspect::Rule {
             procedure: procedure.clone(),
@@ -514,7 +588,7 @@ fn decision_rows(sheets: &[Sheet<'_>], procedure: &Procedure, rows: &mut Vec<Row
     ];
     for (aspect, detail) in sub_rows {
         let details: Vec<Option<Option<(String, String)>>> = sheets
-            .iter()
+            .par_iter()
             .zip(&decisions)
             .map(|(sheet, d)| d.map(|d| detail(d, sheet.names)))
             .collect();
