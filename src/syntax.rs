@@ -70,6 +70,7 @@ pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
             build::BuildError::Limit(diagnostic) => diagnostic,
         });
     }
+    items.shrink_to_fit();
     Ok(ast::Charter {
         items,
         span: build::file_span(text),

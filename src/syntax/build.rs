@@ -143,8 +143,16 @@ impl<'i> Cursor<'i> {
         while let Some(pair) = self.next_if(rule) {
             res.push(build(pair)?);
         }
-        Ok(res)
+        Ok(fit(res))
     }
+}
+
+/// `items` without the spare capacity of its growth: the AST of a large file holds hundreds of thousands of
+/// short lists of large enum values, and the slack of each would be a fifth of the AST's memory. Shrinking
+/// in place does not copy.
+fn fit<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
 }
 
 /// A pest span made absolute and trimmed of the trailing whitespace, `;` and comments that pest includes in a
@@ -295,7 +303,7 @@ impl Builder {
         }
         Ok(MetaDecl {
             name,
-            stmts,
+            stmts: fit(stmts),
             span: cursor.span(),
         })
     }
@@ -307,7 +315,7 @@ impl Builder {
         while let Some(stmt) = cursor.next() {
             stmts.push(self.build_member_stmt(stmt)?);
         }
-        Ok((name, stmts, cursor.span()))
+        Ok((name, fit(stmts), cursor.span()))
     }
 
     fn build_member_stmt(self, pair: Pair<'_, Rule>) -> Result<MemberStmt> {
@@ -419,7 +427,8 @@ impl Builder {
         pair.into_inner()
             .filter(|p| p.as_rule() == Rule::ident)
             .map(|p| self.build_ident(p))
-            .collect()
+            .collect::<Result<_>>()
+            .map(fit)
     }
 
     fn build_actor_list(self, pair: Pair<'_, Rule>) -> Result<Vec<Actor>> {
@@ -498,8 +507,8 @@ impl Builder {
         }
         Ok(ThresholdDecl {
             name,
-            conditions,
-            allows,
+            conditions: fit(conditions),
+            allows: fit(allows),
             span: cursor.span(),
         })
     }
@@ -513,7 +522,7 @@ impl Builder {
         }
         Ok(DecisionDecl {
             name,
-            stmts,
+            stmts: fit(stmts),
             span: cursor.span(),
         })
     }
@@ -661,6 +670,9 @@ impl Builder {
                 _ => return Err(self.unexpected(&stmt, "lazy consensus")),
             }
         }
+        block.silences.shrink_to_fit();
+        block.on_objection.shrink_to_fit();
+        block.allows.shrink_to_fit();
         Ok(block)
     }
 
@@ -699,7 +711,7 @@ impl Builder {
             stmts.push(self.build_vote_stmt(stmt)?);
         }
         Ok(VoteBlock {
-            stmts,
+            stmts: fit(stmts),
             span: cursor.span(),
         })
     }
@@ -726,7 +738,7 @@ impl Builder {
                 while let Some(condition) = cursor.next() {
                     conditions.push(self.build_condition(condition)?);
                 }
-                VoteStmt::Passes(conditions, span)
+                VoteStmt::Passes(fit(conditions), span)
             }
             Rule::quorum_stmt => {
                 let comparator = match cursor.next_if(Rule::comparator) {
