@@ -14,7 +14,7 @@ use charterc::config::{Level, LevelError, Levels};
 use charterc::report::{
     self, DEFAULT_DOCS_URL, DocsUrl, Summary, catalogue, github, human, json, sarif, short,
 };
-use charterc::{Analysis, check_bytes, checks, unreadable};
+use charterc::{Analysis, check_owned, checks, unreadable};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -367,7 +367,10 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
         let name = stdin.display(file);
         match read(file) {
             Ok(bytes) => {
-                let analysis = check_bytes(&name, &bytes, &levels);
+                let mut analysis = check_owned(&name, bytes, &levels);
+                // The reports read the findings and the text, never the IR: dropping it here, before the next
+                // file and the report, keeps only one file's IR in memory at a time.
+                analysis.charter = None;
                 let summary = Summary::of(std::slice::from_ref(&analysis));
                 failed |= summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
                 analyses.push(analysis);
@@ -490,7 +493,7 @@ fn run_compile(path: &Path, stdin: &StdinName, out: &mut Output) -> u8 {
             return EXIT_USAGE_OR_IO;
         }
     };
-    let analysis = check_bytes(&name, &bytes, &Levels::default());
+    let analysis = check_owned(&name, bytes, &Levels::default());
     let summary = Summary::of(std::slice::from_ref(&analysis));
     let style = human::Style::Graphical {
         color: use_color_stderr(),
@@ -658,9 +661,22 @@ impl Output {
         }
     }
 
+    /// Writes `value` as pretty-printed JSON and a line feed, streamed: the document of a large charter is tens
+    /// of megabytes, and a copy of it in memory (twice, with the line feed) would be most of a check's peak memory.
     fn json<T: serde::Serialize>(&mut self, value: &T) {
-        match serde_json::to_string_pretty(value) {
-            Ok(text) => self.text(&format!("{text}\n")),
+        if self.closed {
+            return;
+        }
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = serde_json::to_writer_pretty(&mut stdout, value).and_then(|()| {
+            stdout
+                .write_all(b"\n")
+                .and_then(|()| stdout.flush())
+                .map_err(serde_json::Error::io)
+        });
+        match written {
+            Ok(()) => {}
+            Err(error) if error.is_io() => self.closed = true,
             Err(error) => self.err(&format!("error: cannot write JSON: {error}")),
         }
     }
