@@ -17,11 +17,11 @@ use grammar::{CharterParser, Rule, describe};
 
 /// Parses one file into its AST, or returns the first syntax error.
 ///
-/// pest is asked for one top-level item at a time (`next_item`, on the rest of the file), and each item's pairs
-/// are built into its AST and dropped before the next is parsed: pest's token queue then holds one item, never
-/// the whole file, which bounds the memory parsing takes and keeps its cost linear (a queue of millions of tokens
-/// grows by copying and faulting in fresh pages). Items do not depend on each other, so this accepts exactly the
-/// files that `file` accepts, item for item.
+/// pest is asked for a few top-level items at a time (`next_items`, on the rest of the file), and their pairs are
+/// built into AST and dropped before the next items are parsed: pest's token queue then holds at most 64 items,
+/// never the whole file, which bounds the memory parsing takes and keeps its cost linear (a queue of millions of
+/// tokens grows by copying and faulting in fresh pages). Items do not depend on each other, so this accepts
+/// exactly the files that `file` accepts, item for item.
 ///
 /// A syntax error is reported from a parse of the whole file with `file`, which costs a second parse of the text
 /// before the error but words the error exactly as one parse of the file always has (what `file` expects at the
@@ -35,46 +35,40 @@ pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     loop {
         // `offset` is the end of a pair, hence on a char boundary.
         let rest = text.get(offset..).unwrap_or_default();
-        let Ok(mut pairs) = CharterParser::parse(Rule::next_item, rest) else {
+        let Ok(pairs) = CharterParser::parse(Rule::next_items, rest) else {
             return Err(whole_file_error(text));
         };
-        let Some(pair) = pairs.next() else {
+        let mut end = offset;
+        for pair in pairs {
+            if pair.as_rule() == Rule::EOI {
+                items.shrink_to_fit();
+                return match first_build_error {
+                    Some(build::BuildError::Internal { span, message }) => {
+                        Err(internal_error::diagnostic(span, &message))
+                    }
+                    Some(build::BuildError::Limit(diagnostic)) => Err(diagnostic),
+                    None => Ok(ast::Charter {
+                        items,
+                        span: build::file_span(text),
+                    }),
+                };
+            }
+            end = offset + pair.as_span().end();
+            if first_build_error.is_none() {
+                match build::Builder::at(offset).build_item(pair) {
+                    Ok(item) => items.push(item),
+                    Err(error) => first_build_error = Some(error),
+                }
+            }
+        }
+        if end <= offset {
             return Err(internal_error::diagnostic(
                 Span::new(offset, offset),
                 "the parser returned no item",
             ));
-        };
-        if pair.as_rule() == Rule::EOI {
-            break;
-        }
-        let end = offset + pair.as_span().end();
-        if end <= offset {
-            return Err(internal_error::diagnostic(
-                Span::new(offset, offset),
-                "the parser returned an empty item",
-            ));
-        }
-        if first_build_error.is_none() {
-            match build::Builder::at(offset).build_item(pair) {
-                Ok(item) => items.push(item),
-                Err(error) => first_build_error = Some(error),
-            }
         }
         offset = end;
     }
-    if let Some(error) = first_build_error {
-        return Err(match error {
-            build::BuildError::Internal { span, message } => {
-                internal_error::diagnostic(span, &message)
-            }
-            build::BuildError::Limit(diagnostic) => diagnostic,
-        });
-    }
-    items.shrink_to_fit();
-    Ok(ast::Charter {
-        items,
-        span: build::file_span(text),
-    })
 }
 
 /// The syntax error of a file that does not parse, from a parse of the whole file.
