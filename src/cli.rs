@@ -14,7 +14,7 @@ use charterc::config::{Level, LevelError, Levels};
 use charterc::report::{
     self, DEFAULT_DOCS_URL, DocsUrl, Summary, catalogue, github, human, json, sarif, short,
 };
-use charterc::{Analysis, check_bytes, checks, unreadable};
+use charterc::{Analysis, check_owned, checks, unreadable};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -438,7 +438,10 @@ impl Pending {
                 bytes,
                 levels,
             } => {
-                let analysis = check_bytes(&name, &bytes, &levels);
+                let mut analysis = check_owned(&name, bytes, &levels);
+                // The reports read the findings and the text, never the IR: dropping it as soon as the file is
+                // checked keeps at most one IR per core in memory.
+                analysis.charter = None;
                 let summary = Summary::of(std::slice::from_ref(&analysis));
                 let fails = summary.errors > 0 || (levels.deny_warnings() && summary.warnings > 0);
                 (analysis, fails)
@@ -540,7 +543,7 @@ fn run_compile(path: &Path, stdin: &StdinName, out: &mut Output) -> u8 {
             return EXIT_USAGE_OR_IO;
         }
     };
-    let analysis = check_bytes(&name, &bytes, &Levels::default());
+    let analysis = check_owned(&name, bytes, &Levels::default());
     let summary = Summary::of(std::slice::from_ref(&analysis));
     let style = human::Style::Graphical {
         color: use_color_stderr(),
@@ -708,31 +711,24 @@ impl Output {
         }
     }
 
-    /// Writes `value` as pretty JSON and a newline, streamed through a buffer: the document of `compare` over a
-    /// thousand charters is 50 MB, which as a string (and a copy with its newline) cost a tenth of a second in
-    /// fresh memory alone.
+    /// Writes `value` as pretty-printed JSON and a line feed, streamed: the document of a large charter, or of
+    /// `compare` over a thousand charters, is tens of megabytes, and a copy of it in memory (twice, with the line
+    /// feed) would be most of the peak memory and a tenth of a second of fresh allocation.
     fn json<T: serde::Serialize>(&mut self, value: &T) {
         if self.closed {
             return;
         }
-        let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-        let written = serde_json::to_writer_pretty(&mut stdout, value);
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+        let written = serde_json::to_writer_pretty(&mut stdout, value).and_then(|()| {
+            stdout
+                .write_all(b"\n")
+                .and_then(|()| stdout.flush())
+                .map_err(serde_json::Error::io)
+        });
         match written {
-            Ok(()) => {
-                if stdout
-                    .write_all(b"\n")
-                    .and_then(|()| stdout.flush())
-                    .is_err()
-                {
-                    self.closed = true;
-                }
-            }
+            Ok(()) => {}
             Err(error) if error.is_io() => self.closed = true,
-            // Our documents have string keys only, so this does not happen; if it did, what was written stays.
-            Err(error) => {
-                drop(stdout);
-                self.err(&format!("error: cannot write JSON: {error}"));
-            }
+            Err(error) => self.err(&format!("error: cannot write JSON: {error}")),
         }
     }
 

@@ -91,8 +91,7 @@ pub fn check_with(source: &SourceFile, levels: &config::Levels) -> Analysis {
             };
         }
     };
-    let (charter, mut diagnostics) = lower::lower(&source.text, &ast);
-    drop(ast);
+    let (charter, mut diagnostics) = lower::lower_owned(&source.text, ast);
     let mut suppressed = Vec::new();
     // Checks on an IR with unresolved parts would report the holes as findings (a misspelt role makes the real
     // one look unused), so they, and the `allow` statements that answer them, wait until lowering is clean.
@@ -142,6 +141,18 @@ pub fn check_bytes(name: &str, bytes: &[u8], levels: &config::Levels) -> Analysi
                 suppressed: Vec::new(),
             }
         }
+    }
+}
+
+/// [`check_bytes`] of bytes the caller no longer needs: they are freed once the [`SourceFile`] holds the text, so a
+/// large file is in memory once, not twice, while it is checked.
+pub fn check_owned(name: &str, bytes: Vec<u8>, levels: &config::Levels) -> Analysis {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return too_large(name);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => check_with(&SourceFile::new(name, text), levels),
+        Err(error) => check_bytes(name, error.as_bytes(), levels),
     }
 }
 

@@ -20,55 +20,22 @@ use names::NameTable;
 
 /// Lowers a parsed charter to its IR, with every diagnostic found on the way.
 pub fn lower(source: &str, charter: &ast::Charter) -> (ir::Charter, Vec<Diagnostic>) {
-    let mut lowerer = Lowerer {
-        source,
-        names: NameTable::default(),
-        diagnostics: Vec::new(),
-        thresholds: Vec::new(),
-        default_vote: None,
-    };
-    lowerer.declare(charter);
-    lowerer.lower_thresholds(charter);
-    lowerer.lower_default_vote(charter);
-    let meta = lowerer.lower_meta(charter);
-    let mut res = ir::Charter {
-        meta,
-        roles: Vec::new(),
-        bodies: Vec::new(),
-        externals: Vec::new(),
-        thresholds: Vec::new(),
-        default_vote: lowerer.default_vote.clone(),
-        decisions: Vec::new(),
-    };
+    let (mut lowerer, mut res) = Lowerer::start(source, charter);
     for item in &charter.items {
-        match item {
-            ast::Item::Role(role) if lowerer.is_definition(&role.name, ItemKind::Role) => {
-                res.roles.push(lowerer.lower_role(role));
-            }
-            ast::Item::Body(body) if lowerer.is_definition(&body.name, ItemKind::Body) => {
-                res.bodies.push(lowerer.lower_body(body));
-            }
-            ast::Item::External(external)
-                if lowerer.is_definition(&external.name, ItemKind::External) =>
-            {
-                res.externals.push(ir::External {
-                    name: external.name.text.clone(),
-                    title: external.title.value.clone(),
-                    name_span: external.name.span,
-                    span: external.span,
-                });
-            }
-            ast::Item::Decision(decision)
-                if lowerer.is_definition(&decision.name, ItemKind::Decision) =>
-            {
-                res.decisions.push(lowerer.lower_decision(decision));
-            }
-            _ => {}
-        }
+        lowerer.lower_item(item, &mut res);
     }
-    res.thresholds = lowerer.thresholds.iter().flatten().cloned().collect();
-    members::infer_purposes(&mut res);
-    (res, lowerer.diagnostics)
+    lowerer.finish(res)
+}
+
+/// [`lower`], consuming the AST: each role, body, external and decision is dropped as soon as it is lowered, so
+/// that the whole AST and the whole IR are never in memory together (together they would be the peak memory of
+/// a check).
+pub fn lower_owned(source: &str, charter: ast::Charter) -> (ir::Charter, Vec<Diagnostic>) {
+    let (mut lowerer, mut res) = Lowerer::start(source, &charter);
+    for item in charter.items {
+        lowerer.lower_item(&item, &mut res);
+    }
+    lowerer.finish(res)
 }
 
 /// The state of lowering one file.
@@ -81,7 +48,69 @@ pub(crate) struct Lowerer<'a> {
     default_vote: Option<ir::VoteRule>,
 }
 
-impl Lowerer<'_> {
+impl<'a> Lowerer<'a> {
+    /// Declares every name, then lowers what decisions depend on (thresholds, the default vote) and the
+    /// metadata; returns the lowerer and an IR without roles, bodies, externals or decisions yet.
+    fn start(source: &'a str, charter: &ast::Charter) -> (Self, ir::Charter) {
+        let mut lowerer = Lowerer {
+            source,
+            names: NameTable::default(),
+            diagnostics: Vec::new(),
+            thresholds: Vec::new(),
+            default_vote: None,
+        };
+        lowerer.declare(charter);
+        lowerer.lower_thresholds(charter);
+        lowerer.lower_default_vote(charter);
+        let meta = lowerer.lower_meta(charter);
+        let res = ir::Charter {
+            meta,
+            roles: Vec::new(),
+            bodies: Vec::new(),
+            externals: Vec::new(),
+            thresholds: Vec::new(),
+            default_vote: lowerer.default_vote.clone(),
+            decisions: Vec::new(),
+        };
+        (lowerer, res)
+    }
+
+    /// Lowers one role, body, external or decision into `res`, in source order; other items were lowered by
+    /// [`Lowerer::start`].
+    fn lower_item(&mut self, item: &ast::Item, res: &mut ir::Charter) {
+        match item {
+            ast::Item::Role(role) if self.is_definition(&role.name, ItemKind::Role) => {
+                res.roles.push(self.lower_role(role));
+            }
+            ast::Item::Body(body) if self.is_definition(&body.name, ItemKind::Body) => {
+                res.bodies.push(self.lower_body(body));
+            }
+            ast::Item::External(external)
+                if self.is_definition(&external.name, ItemKind::External) =>
+            {
+                res.externals.push(ir::External {
+                    name: external.name.text.clone(),
+                    title: external.title.value.clone(),
+                    name_span: external.name.span,
+                    span: external.span,
+                });
+            }
+            ast::Item::Decision(decision)
+                if self.is_definition(&decision.name, ItemKind::Decision) =>
+            {
+                res.decisions.push(self.lower_decision(decision));
+            }
+            _ => {}
+        }
+    }
+
+    /// The thresholds and the purposes that role lifecycles imply, once every item is lowered.
+    fn finish(self, mut res: ir::Charter) -> (ir::Charter, Vec<Diagnostic>) {
+        res.thresholds = self.thresholds.into_iter().flatten().collect();
+        members::infer_purposes(&mut res);
+        (res, self.diagnostics)
+    }
+
     /// Declares every named item, reporting duplicates.
     fn declare(&mut self, charter: &ast::Charter) {
         let mut first_meta: Option<Span> = None;
@@ -119,10 +148,7 @@ impl Lowerer<'_> {
 
     /// Whether this item is the definition the name table kept (the first one of its name).
     fn is_definition(&mut self, name: &ast::Ident, kind: ItemKind) -> bool {
-        let mut scratch = Vec::new();
-        self.names
-            .resolve(name, &[kind], &mut scratch)
-            .is_some_and(|r| self.names.span_of(&r) == Some(name.span))
+        self.names.is_definition(name, kind)
     }
 
     fn lower_meta(&mut self, charter: &ast::Charter) -> ir::Meta {

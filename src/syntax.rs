@@ -16,17 +16,70 @@ use crate::source::{SourceFile, Span};
 use grammar::{CharterParser, Rule, describe};
 
 /// Parses one file into its AST, or returns the first syntax error.
+///
+/// pest is asked for a few top-level items at a time (`next_items`, on the rest of the file), and their pairs are
+/// built into AST and dropped before the next items are parsed: pest's token queue then holds at most 64 items,
+/// never the whole file, which bounds the memory parsing takes and keeps its cost linear (a queue of millions of
+/// tokens grows by copying and faulting in fresh pages). Items do not depend on each other, so this accepts
+/// exactly the files that `file` accepts, item for item.
+///
+/// A syntax error is reported from a parse of the whole file with `file`, which costs a second parse of the text
+/// before the error but words the error exactly as one parse of the file always has (what `file` expects at the
+/// end of an item includes the end of the file). For the same reason a name or a string over its limit is only
+/// reported once the rest of the file has parsed: a syntax error anywhere in the file comes first.
 pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     let text: &str = &source.text;
-    let mut pairs =
-        CharterParser::parse(Rule::file, text).map_err(|error| syntax_diagnostic(text, &error))?;
-    let file = pairs.next().ok_or_else(|| {
-        internal_error::diagnostic(Span::new(0, 0), "the parser returned no file")
-    })?;
-    build::build_file(file).map_err(|error| match error {
-        build::BuildError::Internal { span, message } => internal_error::diagnostic(span, &message),
-        build::BuildError::Limit(diagnostic) => diagnostic,
-    })
+    let mut items = Vec::new();
+    let mut first_build_error = None;
+    let mut offset = 0;
+    loop {
+        // `offset` is the end of a pair, hence on a char boundary.
+        let rest = text.get(offset..).unwrap_or_default();
+        let Ok(pairs) = CharterParser::parse(Rule::next_items, rest) else {
+            return Err(whole_file_error(text));
+        };
+        let mut end = offset;
+        for pair in pairs {
+            if pair.as_rule() == Rule::EOI {
+                items.shrink_to_fit();
+                return match first_build_error {
+                    Some(build::BuildError::Internal { span, message }) => {
+                        Err(internal_error::diagnostic(span, &message))
+                    }
+                    Some(build::BuildError::Limit(diagnostic)) => Err(diagnostic),
+                    None => Ok(ast::Charter {
+                        items,
+                        span: build::file_span(text),
+                    }),
+                };
+            }
+            end = offset + pair.as_span().end();
+            if first_build_error.is_none() {
+                match build::Builder::at(offset).build_item(pair) {
+                    Ok(item) => items.push(item),
+                    Err(error) => first_build_error = Some(error),
+                }
+            }
+        }
+        if end <= offset {
+            return Err(internal_error::diagnostic(
+                Span::new(offset, offset),
+                "the parser returned no item",
+            ));
+        }
+        offset = end;
+    }
+}
+
+/// The syntax error of a file that does not parse, from a parse of the whole file.
+fn whole_file_error(text: &str) -> Diagnostic {
+    match CharterParser::parse(Rule::file, text) {
+        Err(error) => syntax_diagnostic(text, &error),
+        Ok(_) => internal_error::diagnostic(
+            Span::new(0, 0),
+            "the file parses as a whole but not item by item",
+        ),
+    }
 }
 
 fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic {

@@ -58,7 +58,8 @@ impl NameTable {
         expected: &[ItemKind],
         diagnostics: &mut Vec<Diagnostic>,
     ) -> Option<Ref> {
-        let what = describe_kinds(expected);
+        // The words for the expected kinds are only needed for a diagnostic, not for the common case of a name
+        // that resolves.
         match self.entries.get(&name.text) {
             Some(entry) if expected.contains(&entry.kind) => Some(Ref {
                 kind: entry.kind,
@@ -71,7 +72,7 @@ impl NameTable {
                     name.span,
                     &name.text,
                     entry.kind.keyword(),
-                    &what,
+                    &describe_kinds(expected),
                     entry.span,
                 ));
                 None
@@ -79,21 +80,26 @@ impl NameTable {
             None => {
                 let suggestion = self.closest(&name.text, expected);
                 diagnostics.push(undefined_reference::diagnostic(
-                    name.span, &name.text, &what, suggestion,
+                    name.span,
+                    &name.text,
+                    &describe_kinds(expected),
+                    suggestion,
                 ));
                 None
             }
         }
     }
 
+    /// Whether `name` is where an item of this kind is defined (the first definition of its name), in one lookup.
+    pub(super) fn is_definition(&self, name: &ast::Ident, kind: ItemKind) -> bool {
+        self.entries
+            .get(&name.text)
+            .is_some_and(|entry| entry.kind == kind && entry.span == name.span)
+    }
+
     /// Whether any item has this name.
     pub(super) fn contains(&self, name: &str) -> bool {
         self.entries.contains_key(name)
-    }
-
-    /// Where the item a reference points to is defined.
-    pub(super) fn span_of(&self, item: &Ref) -> Option<Span> {
-        self.entries.get(&item.name).map(|entry| entry.span)
     }
 
     /// The defined name of an expected kind closest to `name`, if it is close enough to be a typo.

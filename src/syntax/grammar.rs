@@ -13,6 +13,7 @@ pub(crate) fn describe(rule: Rule) -> &'static str {
         Rule::EOI => "the end of the file",
         Rule::WHITESPACE => "whitespace",
         Rule::COMMENT => "a comment",
+        Rule::next_items => "an item or the end of the file",
         Rule::item => {
             "an item (`charter`, `role`, `body`, `external`, `threshold`, `default vote` or `decision`)"
         }
