@@ -2,7 +2,7 @@
 //! 10 MB (`charterc::testing::charter`, seed 1, valid, so that every IR check runs).
 //!
 //! Groups (run one with `cargo bench --bench pipeline -- GROUP`):
-//! - `parse`, `lower`, `analyze` (every IR check with the vote arithmetic, and `allow` statements),
+//! - `pest` (the grammar alone, counting pairs, no AST), `parse` (pest and the AST builder), `lower`, `analyze` (every IR check with the vote arithmetic, and `allow` statements),
 //!   `render_human` (the graphical report of every finding), `render_json` (the diagnostics document) and
 //!   `render_ir_json` (the IR document, `charterc compile`);
 //! - `end_to_end`: what `charterc check FILE` does after reading the file: decode, check, render the report;
@@ -124,6 +124,14 @@ fn stages(c: &mut Criterion) {
         configure(&mut group, input);
         group.bench_function(input.label, |b| {
             b.iter(|| syntax::parse(black_box(&input.source)))
+        });
+        group.finish();
+
+        // pest alone, in the same batches, without the AST: the share of `parse` that the grammar costs.
+        let mut group = c.benchmark_group("pest");
+        configure(&mut group, input);
+        group.bench_function(input.label, |b| {
+            b.iter(|| syntax::recognize(black_box(&input.source.text)))
         });
         group.finish();
 

@@ -71,6 +71,31 @@ pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     }
 }
 
+/// pest alone: runs the grammar over `text` in the batches [`parse`] uses and counts the pairs it produces, without
+/// building an AST; `None` when the text does not parse. Only for measuring what share of [`parse`] is pest's
+/// (the `pest` group of `benches/pipeline.rs`).
+#[doc(hidden)]
+pub fn recognize(text: &str) -> Option<usize> {
+    let mut pair_count = 0;
+    let mut offset = 0;
+    loop {
+        let rest = text.get(offset..)?;
+        let pairs = CharterParser::parse(Rule::next_items, rest).ok()?;
+        let mut end = offset;
+        for pair in pairs {
+            if pair.as_rule() == Rule::EOI {
+                return Some(pair_count);
+            }
+            end = offset + pair.as_span().end();
+            pair_count += 1 + pair.into_inner().flatten().count();
+        }
+        if end <= offset {
+            return None;
+        }
+        offset = end;
+    }
+}
+
 /// The syntax error of a file that does not parse, from a parse of the whole file.
 fn whole_file_error(text: &str) -> Diagnostic {
     match CharterParser::parse(Rule::file, text) {
@@ -221,4 +246,20 @@ fn is_reserved(word: &str) -> bool {
             | "abstain"
             | "turnout"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognize_accepts_what_parse_accepts_and_counts_pairs() {
+        let text = "role maintainer { size at least 1 }\nexternal coc \"Code of Conduct\"\n";
+        assert!(parse(&SourceFile::new("t.charter", text)).is_ok());
+        // role_decl, kw_role, ident, block_start, size_stmt, kw_size, size_at_least, kw_at, kw_least, integer,
+        // block_end; external_decl, kw_external, ident, string, string_inner.
+        assert_eq!(recognize(text), Some(16));
+        assert_eq!(recognize("role maintainer {"), None);
+        assert_eq!(recognize(""), Some(0));
+    }
 }
