@@ -8,7 +8,7 @@
 //!   an explicit [`NameMap`]), and decisions by what they do, then by name.
 //! - [`rules`]: two vote rules compared with the exact arithmetic: stricter, weaker, incomparable or the same,
 //!   with witness tallies and the smallest winning coalition of each.
-//! - [`diff`]: the semantic differences between two versions of a charter.
+//! - [`diff`](mod@diff): the semantic differences between two versions of a charter.
 //! - [`table`]: a table of aligned aspects (rows) across several charters (columns).
 //! - [`words`]: the parts of a charter in plain words with exact figures.
 //!

@@ -1,6 +1,6 @@
 //! The semantic differences between two versions of a charter.
 //!
-//! Items are aligned first ([`alignment`](crate::compare::alignment)); then every aligned pair is compared by
+//! Items are aligned first ([`alignment`]); then every aligned pair is compared by
 //! meaning, never by text: vote rules with the exact arithmetic (over the electorate sizes both versions allow),
 //! durations by their normalized length, lists of people as sets. Two versions that say the same thing in other
 //! words, or in another order, have no difference. Every [`Change`] has a [`Direction`] when it makes the charter

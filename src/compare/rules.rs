@@ -172,7 +172,7 @@ impl Hash for ArithmeticKey {
 /// Comparing many charters meets the same few rules again and again (a thousand charters written from a handful
 /// of templates have a few hundred distinct rules), and analysing a rule or asking whether one reading is
 /// stricter than another is what costs. A vote rule is therefore known by an id, given to every rule with the
-/// same [`ArithmeticKey`], whose facts are computed once; and the answers of [`arithmetic::stricter`] are kept
+/// same `ArithmeticKey`, whose facts are computed once; and the answers of [`arithmetic::stricter`] are kept
 /// for each pair of readings' inequalities and sizes, which rules of different charters and rows share. Only
 /// lookups go through the hash maps, never iteration, so results do not depend on hashing.
 #[derive(Debug, Default)]
@@ -347,17 +347,9 @@ impl<'a> RuleCache<'a> {
         RuleCache::default()
     }
 
-    /// The id of `rule`, a rule of `charter`, analysing it when no rule with the same arithmetic was seen.
-    pub fn id(&mut self, charter: &ir::Charter, rule: &'a ir::VoteRule) -> usize {
-        let key = ArithmeticKey::of(charter, rule);
-        match self.ids.get(&key) {
-            Some(&id) => id,
-            None => self.insert(key, RuleFacts::of(charter, rule)),
-        }
-    }
-
-    /// The ids of many rules, each with its charter ([`RuleCache::id`]); the keys, and the facts of rules not
-    /// seen before, are computed in parallel, and ids are given in the order of `rules`.
+    /// The ids of many rules, each with its charter, analysing a rule only when no rule with the same arithmetic
+    /// was seen; the keys, and the facts of rules not seen before, are computed in parallel, and ids are given
+    /// in the order of `rules`.
     pub fn ids(
         &mut self,
         rules: &[Option<(&ir::Charter, &'a ir::VoteRule)>],
@@ -435,17 +427,7 @@ impl<'a> RuleCache<'a> {
         self.coalitions.get(id).cloned().flatten()
     }
 
-    /// [`compare_rules`] of the rules with ids `old` and `new`; `None` for an id this cache did not give.
-    pub fn compare(&mut self, old: usize, new: usize) -> Option<RuleComparison> {
-        let (old, new) = (self.facts.get(old)?, self.facts.get(new)?);
-        let strictness = &mut self.strictness;
-        Some(compare_rules_by(old, new, &mut |a, b, sizes| {
-            strictness.stricter(a, b, sizes)
-        }))
-    }
-
-    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare`] and
-    /// [`RuleCache::compare_known`] will ask for each pair of ids, so that comparing many pairs of distinct rules
+    /// Answers, in parallel, the questions of strictness that [`RuleCache::compare_known`] will ask for each pair of ids, so that comparing many pairs of distinct rules
     /// uses every core. The answers are those `arithmetic::stricter` gives, computed once each; only the time
     /// they take changes.
     pub fn prepare_comparisons(&mut self, pairs: &[(usize, usize)]) {
@@ -494,7 +476,8 @@ impl<'a> RuleCache<'a> {
         }
     }
 
-    /// [`RuleCache::compare`] without keeping anything: for many comparisons at once, in parallel, after
+    /// [`compare_rules`] of the rules with ids `old` and `new` (`None` for an id this cache did not give), without
+    /// keeping anything: for many comparisons at once, in parallel, after
     /// [`RuleCache::prepare_comparisons`] gathered their answers (a question it did not gather is asked of
     /// `arithmetic::stricter` directly, with the same answer).
     pub fn compare_known(&self, old: usize, new: usize) -> Option<RuleComparison> {
