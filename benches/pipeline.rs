@@ -9,7 +9,8 @@
 //! - `check`: the same without the report;
 //! - `check_vs_serde_json`: charterc's check of the 1 MB charter beside `serde_json` reading the same charter's IR
 //!   JSON into a `serde_json::Value`, the practical limit for reading structured text, in one run;
-//! - `compare`: `compare::compare` over 1,000 prepared charters of about 10 KB.
+//! - `compare`: `compare::compare` over 1,000 prepared charters of about 10 KB, and with `compare::prepare` of
+//!   each on every core first, as `charterc compare` does.
 //!
 //! Throughput is reported in bytes of charter text (of JSON text for `serde_json`). The 10 MB inputs use the
 //! smallest sample criterion allows, so that a full `cargo bench --bench pipeline` takes about ten minutes on
@@ -34,6 +35,7 @@ use criterion::measurement::WallTime;
 use criterion::{
     BenchmarkGroup, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main,
 };
+use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 
 const SIZES: &[(&str, usize)] = &[
     ("1KB", 1_000),
@@ -247,9 +249,10 @@ fn compare_many(c: &mut Criterion) {
             SourceFile::new(format!("synthetic-{seed}.charter"), text)
         })
         .collect();
+    // As `charterc compare` does: every core checks charters, the results in input order.
     let prepare = |sources: &[SourceFile]| -> Vec<compare::Prepared> {
         sources
-            .iter()
+            .par_iter()
             .map(|source| compare::prepare(source).expect("the synthetic charter can be compared"))
             .collect()
     };
