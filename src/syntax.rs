@@ -96,6 +96,18 @@ pub fn recognize(text: &str) -> Option<usize> {
     }
 }
 
+/// What a top-level item may start with, and the end of the file, in the words of a syntax error.
+const TOP_LEVEL: [Rule; 8] = [
+    Rule::kw_body,
+    Rule::kw_charter,
+    Rule::kw_decision,
+    Rule::kw_default,
+    Rule::kw_external,
+    Rule::kw_role,
+    Rule::kw_threshold,
+    Rule::EOI,
+];
+
 /// The syntax error of a file that does not parse, from a parse of the whole file.
 fn whole_file_error(text: &str) -> Diagnostic {
     match CharterParser::parse(Rule::file, text) {
@@ -118,9 +130,17 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
         None => last_token_span(text, offset),
     };
     let mut expected: Vec<&'static str> = match &error.variant {
-        pest::error::ErrorVariant::ParsingError { positives, .. } => {
-            positives.iter().map(|r| describe(*r)).collect()
-        }
+        pest::error::ErrorVariant::ParsingError { positives, .. } => positives
+            .iter()
+            .flat_map(|rule| match rule {
+                // pest names `file` itself when the first item fails where `file` starts; say what an item may
+                // start with, as it does for an item anywhere else, so that the wording (and "did you mean")
+                // does not depend on where the item is.
+                Rule::file => TOP_LEVEL.to_vec(),
+                rule => vec![*rule],
+            })
+            .map(describe)
+            .collect(),
         pest::error::ErrorVariant::CustomError { .. } => Vec::new(),
     };
     expected.sort_unstable();

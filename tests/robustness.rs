@@ -287,3 +287,67 @@ fn every_fuzzing_finding_is_fixed() {
         }
     }
 }
+
+/// `n` external bodies, one per line: items that parse, lower and check on their own.
+fn externals(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("external e{i} \"E{i}\"\n"))
+        .collect()
+}
+
+/// The findings of `code` in `analysis`, as (message, start and end of the primary label).
+fn findings_of(analysis: &Analysis, code: &str) -> Vec<(String, usize, usize)> {
+    analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.lint.code == code)
+        .map(|d| (d.message.clone(), d.primary.span.start, d.primary.span.end))
+        .collect()
+}
+
+/// pest is asked for up to 64 top-level items at a time (`syntax::parse`): an item in a later batch, or at the
+/// edge of one, is located and worded exactly as the same item at the start of the file.
+#[test]
+fn items_past_the_first_parse_batches_are_located_and_worded_alike() {
+    let undefined = "role maintainer { size at least 1; join by add_maintainr }\n";
+    let broken_inside = "role maintainer { size at least }\n";
+    let broken_between = "roles maintainer { }\n";
+    let long_name = format!("role {} {{ size at least 1 }}\n", "r".repeat(129));
+    for (item, code) in [
+        (undefined, "CH101"),
+        (broken_inside, "CH001"),
+        (broken_between, "CH001"),
+        (long_name.as_str(), "CH009"),
+    ] {
+        let alone = findings_of(&check_text("alone.charter", item), code);
+        assert_eq!(alone.len(), 1, "{item}: {alone:?}");
+        for before in [63, 64, 65, 130] {
+            let prefix = externals(before);
+            let text = format!("{prefix}{item}{}", externals(70));
+            let found = findings_of(&check_text("many.charter", &text), code);
+            let shifted: Vec<_> = alone
+                .iter()
+                .map(|(message, start, end)| {
+                    (message.clone(), start + prefix.len(), end + prefix.len())
+                })
+                .collect();
+            assert_eq!(found, shifted, "{code} after {before} items");
+        }
+    }
+}
+
+/// A syntax error anywhere in the file comes before a name over its limit, whichever batch holds each.
+#[test]
+fn a_syntax_error_in_a_later_batch_comes_before_an_earlier_name_over_its_limit() {
+    let long_name = format!("role {} {{ size at least 1 }}\n", "r".repeat(129));
+    let text = format!(
+        "{}{long_name}{}role maintainer {{ size at least }}\n",
+        externals(10),
+        externals(150)
+    );
+    let analysis = check_text("both.charter", &text);
+    let codes: Vec<&str> = analysis.diagnostics.iter().map(|d| d.lint.code).collect();
+    assert_eq!(codes, ["CH001"]);
+    let at = text.rfind("least }").unwrap() + "least ".len();
+    assert_eq!(analysis.diagnostics[0].primary.span.start, at);
+}
