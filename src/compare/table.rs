@@ -316,23 +316,9 @@ fn compare_votes<'a>(
             *slot = Some(representative);
         }
     }
-    let pairs: Vec<(usize, usize)> = representatives
-        .iter()
-        .enumerate()
-        .flat_map(|(a_index, &left)| {
-            representatives
-                .iter()
-                .skip(a_index + 1)
-                .map(move |&right| (left, right))
-        })
-        .filter_map(|(left, right)| match (ids.get(left), ids.get(right)) {
-            (Some(Some(l)), Some(Some(r))) => Some((*l, *r)),
-            _ => None,
-        })
-        .collect();
-    cache.prepare_comparisons(&pairs);
-    // Every pair of representatives, left column before right, in order; compared and put in words in
-    // parallel from the answers gathered above, collected in that order.
+    // Every pair of representatives, left column before right, in order; the strictness questions of all of
+    // them are answered first (in parallel), then each pair is compared and put in words in parallel from those
+    // answers, collected in that order.
     let columns: Vec<(usize, usize)> = representatives
         .iter()
         .enumerate()
@@ -343,6 +329,14 @@ fn compare_votes<'a>(
                 .map(move |&right| (left, right))
         })
         .collect();
+    let pairs: Vec<(usize, usize)> = columns
+        .iter()
+        .filter_map(|&(left, right)| match (ids.get(left), ids.get(right)) {
+            (Some(Some(l)), Some(Some(r))) => Some((*l, *r)),
+            _ => None,
+        })
+        .collect();
+    cache.prepare_comparisons(&pairs);
     let known: &RuleCache<'a> = cache;
     let comparisons: Vec<PairComparison> = columns
         .par_iter()
