@@ -39,7 +39,7 @@ pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
             return Err(whole_file_error(text));
         };
         let mut end = offset;
-        for pair in pairs {
+        for pair in pairs.filter(build::is_not_comment) {
             if pair.as_rule() == Rule::EOI {
                 items.shrink_to_fit();
                 return match first_build_error {
@@ -82,7 +82,7 @@ pub fn recognize(text: &str) -> Option<usize> {
         let rest = text.get(offset..)?;
         let pairs = CharterParser::parse(Rule::next_items, rest).ok()?;
         let mut end = offset;
-        for pair in pairs {
+        for pair in pairs.filter(build::is_not_comment) {
             if pair.as_rule() == Rule::EOI {
                 return Some(pair_count);
             }
@@ -132,6 +132,8 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
     let mut expected: Vec<&'static str> = match &error.variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } => positives
             .iter()
+            // A comment may stand almost anywhere; naming it in every syntax error would only add noise.
+            .filter(|rule| **rule != Rule::COMMENT)
             .flat_map(|rule| match rule {
                 // pest names `file` itself when the first item fails where `file` starts; say what an item may
                 // start with, as it does for an item anywhere else, so that the wording (and "did you mean")

@@ -81,9 +81,14 @@ fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
-/// Walks the children of one pair, skipping keywords and punctuation.
+/// Whether a pair is anything but a comment, which the grammar leaves between tokens (see `COMMENT`).
+pub(crate) fn is_not_comment(pair: &Pair<'_, Rule>) -> bool {
+    pair.as_rule() != Rule::COMMENT
+}
+
+/// Walks the children of one pair, skipping comments, keywords and punctuation.
 struct Cursor<'i> {
-    children: std::iter::Peekable<Pairs<'i, Rule>>,
+    children: std::iter::Peekable<std::iter::Filter<Pairs<'i, Rule>, fn(&Pair<'i, Rule>) -> bool>>,
     /// The pair's own span, for internal errors only: it is trimmed only when one is reported.
     span: pest::Span<'i>,
     base: usize,
@@ -190,7 +195,10 @@ impl Builder {
     fn cursor<'i>(self, pair: Pair<'i, Rule>) -> Cursor<'i> {
         let span = pair.as_span();
         Cursor {
-            children: pair.into_inner().peekable(),
+            children: pair
+                .into_inner()
+                .filter(is_not_comment as fn(&Pair<'i, Rule>) -> bool)
+                .peekable(),
             span,
             base: self.base,
         }
