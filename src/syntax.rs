@@ -284,4 +284,26 @@ mod tests {
         assert_eq!(recognize("role maintainer {"), None);
         assert_eq!(recognize(""), Some(0));
     }
+
+    /// Comments are atomic pairs in pest's tree (so that pest skips them with one search); they change neither
+    /// the AST nor the wording of a syntax error.
+    #[test]
+    fn comments_leave_no_trace_in_the_ast_or_in_syntax_errors() {
+        let plain = "role maintainer { size at least 1 }\nrole reviewer { size 2 }\n";
+        let commented = "# c\nrole maintainer { # c\n size # c\n at least 1 # c\n} # c\n# c\nrole reviewer { size 2 } # c";
+        let ast = |text: &str| {
+            parse(&SourceFile::new("t.charter", text)).map(|charter| charter.items.len())
+        };
+        assert_eq!(ast(plain), Ok(2));
+        assert_eq!(ast(commented), Ok(2));
+        let error = |text: &str| match parse(&SourceFile::new("t.charter", text)) {
+            Err(diagnostic) => diagnostic.message,
+            Ok(_) => String::new(),
+        };
+        assert_eq!(
+            error("role maintainer { size # c\n at least }"),
+            error("role maintainer { size at least }")
+        );
+        assert!(!error("role maintainer { size at least # c\n}").contains("comment"));
+    }
 }
