@@ -86,9 +86,12 @@ pub(crate) fn is_not_comment(pair: &Pair<'_, Rule>) -> bool {
     pair.as_rule() != Rule::COMMENT
 }
 
+/// The children of a pair without its comments.
+type Children<'i> = std::iter::Filter<Pairs<'i, Rule>, fn(&Pair<'i, Rule>) -> bool>;
+
 /// Walks the children of one pair, skipping comments, keywords and punctuation.
 struct Cursor<'i> {
-    children: std::iter::Peekable<std::iter::Filter<Pairs<'i, Rule>, fn(&Pair<'i, Rule>) -> bool>>,
+    children: std::iter::Peekable<Children<'i>>,
     /// The pair's own span, for internal errors only: it is trimmed only when one is reported.
     span: pest::Span<'i>,
     base: usize,
