@@ -192,5 +192,39 @@ impl Diagnostic {
 /// Sorts diagnostics into their canonical, deterministic order and removes exact duplicates.
 pub fn sort_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    diagnostics.dedup();
+    // Exact duplicates share a sort key, but another diagnostic with the same key (other labels or notes) may
+    // sit between them, so each is compared with the whole run of its key kept so far, not only its neighbour.
+    let mut kept: Vec<Diagnostic> = Vec::with_capacity(diagnostics.len());
+    for diagnostic in diagnostics.drain(..) {
+        let run_start = kept
+            .iter()
+            .rposition(|k| k.sort_key() != diagnostic.sort_key())
+            .map_or(0, |last_other| last_other + 1);
+        let run = kept.get(run_start..).unwrap_or_default();
+        if !run.contains(&diagnostic) {
+            kept.push(diagnostic);
+        }
+    }
+    *diagnostics = kept;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::ALL;
+
+    #[test]
+    fn exact_duplicates_go_even_when_a_diagnostic_with_the_same_key_stands_between_them() {
+        let lint = ALL.first().copied().unwrap();
+        let at = |note: &str| {
+            let mut diagnostic =
+                Diagnostic::new(lint, "message", Label::new(Span::new(3, 5), "here"));
+            diagnostic.notes.push(note.to_owned());
+            diagnostic
+        };
+        let mut diagnostics = vec![at("a"), at("b"), at("a"), at("b"), at("c")];
+        sort_diagnostics(&mut diagnostics);
+        let notes: Vec<String> = diagnostics.iter().map(|d| d.notes.concat()).collect();
+        assert_eq!(notes, ["a", "b", "c"]);
+    }
 }
