@@ -146,6 +146,14 @@ impl Lowerer<'_> {
             decision.decider = ir::Decider::Vote;
             decision.vote = Some(rule);
         }
+        super::shrink(&mut decision.purposes);
+        super::shrink(&mut decision.proposers);
+        super::shrink(&mut decision.phases);
+        super::shrink(&mut decision.recusals);
+        super::shrink(&mut decision.designations);
+        super::shrink(&mut decision.escalation);
+        super::shrink(&mut decision.cadences);
+        super::shrink(&mut decision.allows);
         decision
     }
 
@@ -184,7 +192,7 @@ impl Lowerer<'_> {
         block: &ast::LazyBlock,
         own_rule: Option<ir::VoteRule>,
     ) -> (ir::LazyConsensus, Option<ir::VoteRule>) {
-        let silences: Vec<ir::DurationBound> = block
+        let mut silences: Vec<ir::DurationBound> = block
             .silences
             .iter()
             .filter_map(|(bound, _)| {
@@ -227,6 +235,7 @@ impl Lowerer<'_> {
                 }
             }
         }
+        super::shrink(&mut silences);
         let lazy = ir::LazyConsensus {
             silence: silences.first().cloned(),
             silences,

@@ -107,6 +107,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        super::shrink(&mut role.join_by);
+        super::shrink(&mut role.exits);
+        super::shrink(&mut role.reinstate_by);
+        super::shrink(&mut role.terms.seat_limits);
+        super::shrink(&mut role.cadences);
+        super::shrink(&mut role.allows);
         role
     }
 
@@ -165,6 +171,15 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        match &mut body.composition {
+            ir::Composition::AllOf { of: items } | ir::Composition::DrawnFrom { from: items } => {
+                super::shrink(items);
+            }
+            ir::Composition::Unstated => {}
+        }
+        super::shrink(&mut body.terms.seat_limits);
+        super::shrink(&mut body.cadences);
+        super::shrink(&mut body.allows);
         body
     }
 
@@ -315,6 +330,7 @@ pub(super) fn infer_purposes(charter: &mut ir::Charter) {
             ));
         }
     }
+    let mut touched = Vec::new();
     for (decision_index, purpose, span) in inferred {
         let Some(decision) = charter.decisions.get_mut(decision_index) else {
             continue;
@@ -331,6 +347,13 @@ pub(super) fn infer_purposes(charter: &mut ir::Charter) {
             source: PurposeSource::Inferred,
             span,
         });
+        touched.push(decision_index);
+    }
+    // A push gives a list room for four; the IR is complete now, so no purpose will be added.
+    for index in touched {
+        if let Some(decision) = charter.decisions.get_mut(index) {
+            super::shrink(&mut decision.purposes);
+        }
     }
 }
 
