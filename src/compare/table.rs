@@ -513,7 +513,7 @@ fn decision_rows<'a>(
         .collect();
     let rules: Vec<Option<&'a ir::VoteRule>> = decisions
         .iter()
-        .map(|d| d.and_then(|d| d.vote.as_ref()))
+        .map(|d| d.and_then(|d| d.vote.as_deref()))
         .collect();
     let ids = rule_ids(sheets, &rules, cache);
     for id in ids.iter().flatten() {

@@ -130,21 +130,21 @@ impl Lowerer<'_> {
         let own_rule = own_vote.map(|block| self.lower_vote(block, RuleOrigin::Stated));
         if let Some(block) = lazy {
             let (lazy_consensus, objection_rule) = self.lower_lazy(block, own_rule.clone());
-            decision.lazy_consensus = Some(lazy_consensus);
+            decision.lazy_consensus = Some(Box::new(lazy_consensus));
             decision.decider = ir::Decider::LazyConsensus;
-            decision.vote = objection_rule.or(own_rule);
+            decision.vote = objection_rule.or(own_rule).map(Box::new);
         } else if let Some(rule) = own_rule {
             decision.decider = ir::Decider::Vote;
-            decision.vote = Some(rule);
+            decision.vote = Some(Box::new(rule));
         } else if let Some((decider, _)) = decided_by {
             let (decider, vote) = self.lower_decider(decider);
             decision.decider = decider;
-            decision.vote = vote;
+            decision.vote = vote.map(Box::new);
         } else if !decision.escalation.is_empty() {
             decision.decider = ir::Decider::Escalation;
         } else if let Some(rule) = self.default_rule(RuleOrigin::DefaultImplied, decl.name.span) {
             decision.decider = ir::Decider::Vote;
-            decision.vote = Some(rule);
+            decision.vote = Some(Box::new(rule));
         }
         super::shrink(&mut decision.purposes);
         super::shrink(&mut decision.proposers);
