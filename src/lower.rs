@@ -316,7 +316,7 @@ fn shrink_rule(rule: &mut ir::VoteRule) {
 
 fn lower_allow(allow: &ast::Allow) -> ir::Allow {
     ir::Allow {
-        lint: allow.lint.text.clone(),
+        lint: allow.lint.text.to_string(),
         reason: allow.reason.value.clone(),
         span: allow.span,
     }

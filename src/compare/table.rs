@@ -235,7 +235,7 @@ pub fn compare<'a>(charters: &'a [Prepared], names: &'a NameMap) -> Table {
 fn cell(text: String, decision: Option<&ir::Decision>, present: bool, key: String) -> Cell {
     Cell {
         text,
-        decision: decision.map(|d| d.name.clone()),
+        decision: decision.map(|d| d.name.to_string()),
         present,
         key,
     }

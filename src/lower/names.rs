@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use smol_str::SmolStr;
+
 use crate::ast;
 use crate::checks::{duplicate_definition, undefined_reference, wrong_kind_reference};
 use crate::diagnostic::Diagnostic;
@@ -19,7 +21,7 @@ pub(super) struct Entry {
 /// All item names of one charter. Names share one namespace across kinds.
 #[derive(Debug, Default)]
 pub(super) struct NameTable {
-    entries: BTreeMap<String, Entry>,
+    entries: BTreeMap<SmolStr, Entry>,
     counts: BTreeMap<ItemKind, usize>,
 }
 

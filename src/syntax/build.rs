@@ -10,6 +10,7 @@
 //! at `base`; the builder adds `base` to every pest position, so that spans are offsets into the whole file.
 
 use pest::iterators::{Pair, Pairs};
+use smol_str::SmolStr;
 
 use super::grammar::{Rule, is_punctuation};
 use crate::ast::*;
@@ -245,7 +246,7 @@ impl Builder {
             )));
         }
         Ok(Ident {
-            text: text.to_owned(),
+            text: SmolStr::new(text),
             span,
         })
     }
@@ -934,7 +935,7 @@ impl Builder {
         // A unit is not a name: an unknown one, however long, is reported by lowering with a suggestion.
         let unit = cursor.require(Rule::unit)?;
         let unit = Ident {
-            text: unit.as_str().to_owned(),
+            text: SmolStr::new(unit.as_str()),
             span: self.exact_span(&unit),
         };
         Ok(Duration {
