@@ -52,9 +52,19 @@ fn content_len(text: &str) -> usize {
             .get(..end)
             .unwrap_or_default()
             .trim_end_matches(is_trivia);
-        // A comment ends at a line feed or a carriage return (CRLF, or a lone CR).
-        let line_start = content.rfind(['\n', '\r']).map_or(0, |end| end + 1);
-        match comment_start(content.get(line_start..).unwrap_or_default()) {
+        // A comment ends at a line feed or a carriage return (CRLF, or a lone CR). Both are ASCII, so the
+        // search is over bytes rather than decoded characters.
+        let line_start = content
+            .as_bytes()
+            .iter()
+            .rposition(|&byte| matches!(byte, b'\n' | b'\r'))
+            .map_or(0, |end| end + 1);
+        let line = content.get(line_start..).unwrap_or_default();
+        // Most lines have no `#` at all, which a byte search (memchr) tells faster than reading their strings.
+        if !line.as_bytes().contains(&b'#') {
+            return content.len();
+        }
+        match comment_start(line) {
             Some(comment) => end = line_start + comment,
             None => return content.len(),
         }
