@@ -493,6 +493,12 @@ impl Lowerer<'_> {
             allows: Vec::new(),
             span: block.span,
         };
+        let allows = block
+            .stmts
+            .iter()
+            .filter(|stmt| matches!(stmt, ast::VoteStmt::Allow(_)))
+            .count();
+        rule.allows.reserve_exact(allows);
         let mut seen = Seen::default();
         let mut leans_on_default = false;
         for stmt in &block.stmts {
@@ -532,7 +538,7 @@ impl Lowerer<'_> {
                 }
                 ast::VoteStmt::Veto(actors, _) => {
                     let vetoes = self.lower_actors(actors, &[ItemKind::Role, ItemKind::Body]);
-                    rule.vetoes.extend(vetoes);
+                    super::append(&mut rule.vetoes, vetoes);
                 }
                 ast::VoteStmt::NoVeto(span) => {
                     if self.first(&mut seen.no_veto, *span, "`no veto`") {
