@@ -4,13 +4,16 @@
 //! and numbers keep the digits the author typed. Every node carries the [`Span`] of its source text so that later
 //! stages can point at it. It knows nothing about pest (see `syntax`) nor about what names mean (see `lower`).
 
+use smol_str::SmolStr;
+
 use crate::source::Span;
 
 /// A name as written, with its span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ident {
-    /// The name.
-    pub text: String,
+    /// The name: a [`SmolStr`], which holds names of up to 23 bytes without allocating and clones without
+    /// copying, because lowering copies every name into the references of the IR.
+    pub text: SmolStr,
     /// Where it is written.
     pub span: Span,
 }

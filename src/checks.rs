@@ -142,9 +142,11 @@ impl CheckContext {
 
 /// Runs every IR check on a charter.
 pub(crate) fn run(charter: &ir::Charter) -> Vec<Diagnostic> {
-    // The vote arithmetic is shared by every vote check and computed once.
+    // The vote arithmetic is shared by every vote check and computed once. The memo of the analyses is dropped
+    // with them: no check asks for an analysis again, and the memory it held is then free for the checks; the
+    // memo of `proposal-and-opposite-can-pass` holds other systems.
+    let votes = crate::analysis::votes::analyze_votes(charter);
     let mut memo = crate::analysis::votes::Memo::default();
-    let votes = crate::analysis::votes::analyze_votes_with(charter, &mut memo);
     let mut cx = CheckContext::default();
     unused_definition::check(&mut cx, charter);
     phase_minimum_above_maximum::check(&mut cx, charter);

@@ -11,6 +11,7 @@
 //! [`IR_VERSION`]. Renaming a field or changing its meaning needs a version bump (see ARCHITECTURE.md).
 
 use serde::Serialize;
+use smol_str::SmolStr;
 
 use crate::source::Span;
 
@@ -87,8 +88,8 @@ pub struct Ref {
     pub kind: ItemKind,
     /// The index in the charter's list of that kind.
     pub index: usize,
-    /// The item's name.
-    pub name: String,
+    /// The item's name (a [`SmolStr`]: short names are not allocated, and copies share the text).
+    pub name: SmolStr,
     /// Where the reference is written.
     pub span: Span,
 }
@@ -228,7 +229,7 @@ pub struct Terms {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Role {
     /// The name.
-    pub name: String,
+    pub name: SmolStr,
     /// The size bounds.
     pub size: SizeBounds,
     /// Listed members.
@@ -275,7 +276,7 @@ pub enum Composition {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Body {
     /// The name.
-    pub name: String,
+    pub name: SmolStr,
     /// Who its members are.
     pub composition: Composition,
     /// The size bounds, as stated.
@@ -302,7 +303,7 @@ pub struct Body {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct External {
     /// The short name.
-    pub name: String,
+    pub name: SmolStr,
     /// The full name.
     pub title: String,
     /// The name as written.
@@ -315,7 +316,7 @@ pub struct External {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Threshold {
     /// The name.
-    pub name: String,
+    pub name: SmolStr,
     /// The conditions, all of which must hold.
     pub conditions: Vec<Condition>,
     /// Accepted findings.
@@ -973,7 +974,7 @@ pub enum EscalationStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Decision {
     /// The name.
-    pub name: String,
+    pub name: SmolStr,
     /// What it does: stated, or inferred from role lifecycles.
     pub purposes: Vec<PurposeEntry>,
     /// Who may propose; empty when the text does not say.
@@ -982,10 +983,12 @@ pub struct Decision {
     pub phases: Vec<Phase>,
     /// Who decides.
     pub decider: Decider,
-    /// The vote rule that settles the decision (its own, or the default vote), if any.
-    pub vote: Option<VoteRule>,
+    /// The vote rule that settles the decision (its own, or the default vote), if any. Boxed, as
+    /// `lazy_consensus` is, because a quarter of decisions have none and a decision is in memory for every item
+    /// of a charter: inline, the two made a decision twice as large.
+    pub vote: Option<Box<VoteRule>>,
     /// Lazy consensus, if it applies.
-    pub lazy_consensus: Option<LazyConsensus>,
+    pub lazy_consensus: Option<Box<LazyConsensus>>,
     /// Who may not take part.
     pub recusals: Vec<Exclusion>,
     /// People the procedure needs.

@@ -95,16 +95,14 @@ pub fn analyze_votes(charter: &ir::Charter) -> Vec<VoteAnalysis<'_>> {
 }
 
 /// [`analyze_votes`], reusing the analyses in `memo` and adding the new ones to it.
+///
+/// The readings of every rule are found first and the arithmetic is then done rule by rule
+/// ([`Memo::analyze_each`]), so that the systems of one distinct rule are set up, used for every size range it is
+/// asked over, and dropped before the next: kept for the whole check, they were a tenth of its peak memory.
 pub fn analyze_votes_with<'a>(charter: &'a ir::Charter, memo: &mut Memo) -> Vec<VoteAnalysis<'a>> {
-    let mut res = Vec::new();
+    let mut sites: Vec<(VoteSite, &'a ir::VoteRule, &'a str)> = Vec::new();
     if let Some(rule) = &charter.default_vote {
-        res.push(analyze_vote(
-            charter,
-            VoteSite::DefaultVote,
-            rule,
-            "default vote".to_owned(),
-            memo,
-        ));
+        sites.push((VoteSite::DefaultVote, rule, "default vote"));
     }
     for (index, decision) in charter.decisions.iter().enumerate() {
         if let Some(rule) = decision
@@ -112,13 +110,7 @@ pub fn analyze_votes_with<'a>(charter: &'a ir::Charter, memo: &mut Memo) -> Vec<
             .as_ref()
             .filter(|rule| rule.origin == ir::RuleOrigin::Stated)
         {
-            res.push(analyze_vote(
-                charter,
-                VoteSite::Decision { decision: index },
-                rule,
-                decision.name.clone(),
-                memo,
-            ));
+            sites.push((VoteSite::Decision { decision: index }, rule, &decision.name));
         }
         for (step_index, step) in decision.escalation.iter().enumerate() {
             if let ir::EscalationStep::Vote { rule, .. } = step
@@ -128,17 +120,58 @@ pub fn analyze_votes_with<'a>(charter: &'a ir::Charter, memo: &mut Memo) -> Vec<
                     decision: index,
                     step: step_index,
                 };
-                res.push(analyze_vote(
-                    charter,
-                    site,
-                    rule,
-                    decision.name.clone(),
-                    memo,
-                ));
+                sites.push((site, rule, &decision.name));
             }
         }
     }
-    res
+    let prepared: Vec<(Sizes, ReadingsResult)> = sites
+        .iter()
+        .map(|(_, rule, _)| {
+            (
+                electorate::electorate_sizes(charter, &rule.electorate),
+                arithmetic::readings(rule),
+            )
+        })
+        .collect();
+    memo.analyze_each(prepared.iter().flat_map(|(sizes, readings)| {
+        readings
+            .iter()
+            .flatten()
+            .map(|(_, rule)| (rule, sizes.range))
+    }));
+    sites
+        .into_iter()
+        .zip(prepared)
+        .map(|((site, rule, owner), (sizes, readings))| VoteAnalysis {
+            site,
+            rule,
+            owner: owner.to_owned(),
+            sizes,
+            readings: readings.map(|readings| analyze_each_reading(readings, sizes, memo)),
+        })
+        .collect()
+}
+
+/// Every reading of a rule, or why it has too many.
+type ReadingsResult = Result<Vec<(ReadingLabel, Rule)>, ReadingsError>;
+
+/// The readings of a rule with their analyses over `sizes`.
+fn analyze_each_reading(
+    readings: Vec<(ReadingLabel, Rule)>,
+    sizes: Sizes,
+    memo: &mut Memo,
+) -> Vec<ReadingAnalysis> {
+    readings
+        .into_iter()
+        .map(|(label, rule)| {
+            let analysis = memo.analyze(&rule, sizes.range);
+            ReadingAnalysis {
+                label,
+                rule,
+                analysis,
+            }
+        })
+        .collect()
 }
 
 /// The vote arithmetic already done for a charter, so that each distinct rule is set up and solved once.
@@ -147,8 +180,9 @@ pub fn analyze_votes_with<'a>(charter: &'a ir::Charter, memo: &mut Memo) -> Vec<
 /// and setting up a rule's systems costs tens of microseconds, far more than solving them at a size. Results are
 /// keyed by all that the arithmetic reads: a reading's inequalities, in order, and the sizes examined. Names,
 /// spans, the conditions' text and the readings' labels never enter the arithmetic, so a hit gives the same
-/// figures and witnesses as a new computation. The systems of a rule depend on its inequalities alone and are
-/// kept apart, so the same rule over electorates of other sizes is solved again but not set up again.
+/// figures and witnesses as a new computation. The systems of a rule depend on its inequalities alone: those that
+/// [`Memo::analyze`] sets up are kept, so the same rule over electorates of other sizes is solved again but not
+/// set up again; [`Memo::analyze_each`] answers every size range of a rule at once and keeps no system.
 #[derive(Debug, Default)]
 pub struct Memo {
     /// Per reading's inequalities: its systems, and its analyses by sizes examined.
@@ -157,10 +191,10 @@ pub struct Memo {
     passing: HashMap<Rule, arithmetic::PassingRule>,
 }
 
-/// A reading set up once, with its analyses over the sizes asked so far.
+/// A reading with its analyses over the sizes asked so far, and its systems if they are kept.
 #[derive(Debug)]
 struct Analysed {
-    compiled: arithmetic::CompiledRule,
+    compiled: Option<arithmetic::CompiledRule>,
     by_sizes: HashMap<SizeRange, RuleAnalysis>,
 }
 
@@ -169,17 +203,65 @@ impl Memo {
     pub fn analyze(&mut self, rule: &Rule, sizes: SizeRange) -> RuleAnalysis {
         // One lookup, borrowing the rule, when the rule is known; only the first of a rule clones it.
         if let Some(Analysed { compiled, by_sizes }) = self.analyses.get_mut(rule) {
-            return by_sizes
-                .entry(sizes)
-                .or_insert_with(|| compiled.analyze(sizes.from..=sizes.to))
-                .clone();
+            if let Some(analysis) = by_sizes.get(&sizes) {
+                return analysis.clone();
+            }
+            let compiled = compiled.get_or_insert_with(|| arithmetic::CompiledRule::new(rule));
+            let analysis = compiled.analyze(sizes.from..=sizes.to);
+            by_sizes.insert(sizes, analysis.clone());
+            return analysis;
         }
         let compiled = arithmetic::CompiledRule::new(rule);
         let analysis = compiled.analyze(sizes.from..=sizes.to);
         let by_sizes = HashMap::from([(sizes, analysis.clone())]);
-        self.analyses
-            .insert(rule.clone(), Analysed { compiled, by_sizes });
+        self.analyses.insert(
+            rule.clone(),
+            Analysed {
+                compiled: Some(compiled),
+                by_sizes,
+            },
+        );
         analysis
+    }
+
+    /// Analyses every (rule, sizes) pair not analysed yet, one distinct rule at a time: its systems are set up
+    /// once for all of its size ranges and dropped before the next rule's, so at most one rule's systems are in
+    /// memory. The analyses are kept, for [`Memo::analyze`] to return.
+    pub fn analyze_each<'r>(&mut self, requests: impl IntoIterator<Item = (&'r Rule, SizeRange)>) {
+        // Distinct rules in the order first asked, each with the size ranges asked of it.
+        let mut positions: HashMap<&Rule, usize> = HashMap::new();
+        let mut rules: Vec<(&Rule, Vec<SizeRange>)> = Vec::new();
+        for (rule, sizes) in requests {
+            let position = *positions.entry(rule).or_insert_with(|| {
+                rules.push((rule, Vec::new()));
+                rules.len() - 1
+            });
+            // A range asked twice is analysed once: the second finds it in `by_sizes` below.
+            if let Some((_, ranges)) = rules.get_mut(position) {
+                ranges.push(sizes);
+            }
+        }
+        for (rule, ranges) in rules {
+            let analysed = match self.analyses.get_mut(rule) {
+                Some(analysed) => analysed,
+                None => self.analyses.entry(rule.clone()).or_insert(Analysed {
+                    compiled: None,
+                    by_sizes: HashMap::new(),
+                }),
+            };
+            let mut set_up: Option<arithmetic::CompiledRule> = None;
+            for sizes in ranges {
+                if analysed.by_sizes.contains_key(&sizes) {
+                    continue;
+                }
+                let compiled = match &analysed.compiled {
+                    Some(kept) => kept,
+                    None => set_up.get_or_insert_with(|| arithmetic::CompiledRule::new(rule)),
+                };
+                let analysis = compiled.analyze(sizes.from..=sizes.to);
+                analysed.by_sizes.insert(sizes, analysis);
+            }
+        }
     }
 
     /// [`arithmetic::first_passing`] of `rule` over `sizes`, with the rule's system set up the first time only.
@@ -235,37 +317,9 @@ pub fn analyze_readings_with(
     memo: &mut Memo,
 ) -> (Sizes, Result<Vec<ReadingAnalysis>, ReadingsError>) {
     let sizes = electorate::electorate_sizes(charter, &rule.electorate);
-    let readings = arithmetic::readings(rule).map(|readings| {
-        readings
-            .into_iter()
-            .map(|(label, rule)| {
-                let analysis = memo.analyze(&rule, sizes.range);
-                ReadingAnalysis {
-                    label,
-                    rule,
-                    analysis,
-                }
-            })
-            .collect()
-    });
+    let readings =
+        arithmetic::readings(rule).map(|readings| analyze_each_reading(readings, sizes, memo));
     (sizes, readings)
-}
-
-fn analyze_vote<'a>(
-    charter: &ir::Charter,
-    site: VoteSite,
-    rule: &'a ir::VoteRule,
-    owner: String,
-    memo: &mut Memo,
-) -> VoteAnalysis<'a> {
-    let (sizes, readings) = analyze_readings_with(charter, rule, memo);
-    VoteAnalysis {
-        site,
-        rule,
-        owner,
-        sizes,
-        readings,
-    }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

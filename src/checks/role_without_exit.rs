@@ -86,7 +86,7 @@ fn with_a_say(charter: &ir::Charter) -> BTreeSet<Key> {
     let mut actors: Vec<&Actor> = Vec::new();
     let mut rules: Vec<&VoteRule> = charter.default_vote.iter().collect();
     for decision in &charter.decisions {
-        rules.extend(&decision.vote);
+        rules.extend(decision.vote.as_deref());
         decider(&decision.decider, &mut actors);
         if let Some(Objection::Actor { actor }) =
             decision.lazy_consensus.as_ref().map(|l| &l.on_objection)

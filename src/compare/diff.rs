@@ -350,7 +350,7 @@ pub fn diff(old: &Prepared, new: &Prepared, map: &NameMap) -> Diff {
         if let Some(decision) = pair.old.decisions.get(i) {
             let subject = Subject::Decision {
                 procedure: alignment::main_procedure(decision, &pair.old_names),
-                old: Some(decision.name.clone()),
+                old: Some(decision.name.to_string()),
                 new: None,
             };
             changes.push(
@@ -364,7 +364,7 @@ pub fn diff(old: &Prepared, new: &Prepared, map: &NameMap) -> Diff {
             let subject = Subject::Decision {
                 procedure: alignment::main_procedure(decision, &pair.new_names),
                 old: None,
-                new: Some(decision.name.clone()),
+                new: Some(decision.name.to_string()),
             };
             changes.push(
                 Change::new(&subject, ChangeKind::DecisionAdded, "added")
@@ -1275,8 +1275,8 @@ fn decision_changes(
     let (on, nn) = (&pair.old_names, &pair.new_names);
     let subject = Subject::Decision {
         procedure: alignment::main_procedure(new, nn),
-        old: Some(old.name.clone()),
-        new: Some(new.name.clone()),
+        old: Some(old.name.to_string()),
+        new: Some(new.name.to_string()),
     };
     let procedure_set = |d: &ir::Decision, names: &NameMap| -> BTreeSet<String> {
         alignment::procedures(d, names)

@@ -235,7 +235,7 @@ pub fn compare<'a>(charters: &'a [Prepared], names: &'a NameMap) -> Table {
 fn cell(text: String, decision: Option<&ir::Decision>, present: bool, key: String) -> Cell {
     Cell {
         text,
-        decision: decision.map(|d| d.name.clone()),
+        decision: decision.map(|d| d.name.to_string()),
         present,
         key,
     }
@@ -513,7 +513,7 @@ fn decision_rows<'a>(
         .collect();
     let rules: Vec<Option<&'a ir::VoteRule>> = decisions
         .iter()
-        .map(|d| d.and_then(|d| d.vote.as_ref()))
+        .map(|d| d.and_then(|d| d.vote.as_deref()))
         .collect();
     let ids = rule_ids(sheets, &rules, cache);
     for id in ids.iter().flatten() {

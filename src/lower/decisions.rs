@@ -15,19 +15,35 @@ const ACTOR_KINDS: [ItemKind; 3] = [ItemKind::Role, ItemKind::Body, ItemKind::Ex
 
 impl Lowerer<'_> {
     pub(super) fn lower_decision(&mut self, decl: &ast::DecisionDecl) -> ir::Decision {
+        // Every list is sized from the statements first, so that none is reallocated or left with spare room
+        // (see `shrink`).
+        let (mut purposes, mut proposers, mut phases, mut recusals) = (0, 0, 0, 0);
+        let (mut designations, mut cadences, mut allows) = (0, 0, 0);
+        for stmt in &decl.stmts {
+            match stmt {
+                ast::DecisionStmt::Purpose(..) => purposes += 1,
+                ast::DecisionStmt::ProposedBy(actors, _) => proposers += actors.len(),
+                ast::DecisionStmt::Phase(..) => phases += 1,
+                ast::DecisionStmt::Recuse(exclusions, _) => recusals += exclusions.len(),
+                ast::DecisionStmt::Designate(..) => designations += 1,
+                ast::DecisionStmt::Cadence(_) => cadences += 1,
+                ast::DecisionStmt::Allow(_) => allows += 1,
+                _ => {}
+            }
+        }
         let mut decision = ir::Decision {
             name: decl.name.text.clone(),
-            purposes: Vec::new(),
-            proposers: Vec::new(),
-            phases: Vec::new(),
+            purposes: Vec::with_capacity(purposes),
+            proposers: Vec::with_capacity(proposers),
+            phases: Vec::with_capacity(phases),
             decider: ir::Decider::Unstated,
             vote: None,
             lazy_consensus: None,
-            recusals: Vec::new(),
-            designations: Vec::new(),
+            recusals: Vec::with_capacity(recusals),
+            designations: Vec::with_capacity(designations),
             escalation: Vec::new(),
-            cadences: Vec::new(),
-            allows: Vec::new(),
+            cadences: Vec::with_capacity(cadences),
+            allows: Vec::with_capacity(allows),
             name_span: decl.name.span,
             span: decl.span,
         };
@@ -106,10 +122,11 @@ impl Lowerer<'_> {
                 }
                 ast::DecisionStmt::Escalate(steps, span) => {
                     if self.first(&mut seen_escalation, *span, "`escalate`") {
-                        decision.escalation = steps
-                            .iter()
-                            .filter_map(|step| self.lower_step(step))
-                            .collect();
+                        let mut escalation = Vec::with_capacity(steps.len());
+                        for step in steps {
+                            escalation.extend(self.lower_step(step));
+                        }
+                        decision.escalation = escalation;
                     }
                 }
                 ast::DecisionStmt::Cadence(cadence) => {
@@ -130,22 +147,30 @@ impl Lowerer<'_> {
         let own_rule = own_vote.map(|block| self.lower_vote(block, RuleOrigin::Stated));
         if let Some(block) = lazy {
             let (lazy_consensus, objection_rule) = self.lower_lazy(block, own_rule.clone());
-            decision.lazy_consensus = Some(lazy_consensus);
+            decision.lazy_consensus = Some(Box::new(lazy_consensus));
             decision.decider = ir::Decider::LazyConsensus;
-            decision.vote = objection_rule.or(own_rule);
+            decision.vote = objection_rule.or(own_rule).map(Box::new);
         } else if let Some(rule) = own_rule {
             decision.decider = ir::Decider::Vote;
-            decision.vote = Some(rule);
+            decision.vote = Some(Box::new(rule));
         } else if let Some((decider, _)) = decided_by {
             let (decider, vote) = self.lower_decider(decider);
             decision.decider = decider;
-            decision.vote = vote;
+            decision.vote = vote.map(Box::new);
         } else if !decision.escalation.is_empty() {
             decision.decider = ir::Decider::Escalation;
         } else if let Some(rule) = self.default_rule(RuleOrigin::DefaultImplied, decl.name.span) {
             decision.decider = ir::Decider::Vote;
-            decision.vote = Some(rule);
+            decision.vote = Some(Box::new(rule));
         }
+        super::shrink(&mut decision.purposes);
+        super::shrink(&mut decision.proposers);
+        super::shrink(&mut decision.phases);
+        super::shrink(&mut decision.recusals);
+        super::shrink(&mut decision.designations);
+        super::shrink(&mut decision.escalation);
+        super::shrink(&mut decision.cadences);
+        super::shrink(&mut decision.allows);
         decision
     }
 
@@ -184,13 +209,14 @@ impl Lowerer<'_> {
         block: &ast::LazyBlock,
         own_rule: Option<ir::VoteRule>,
     ) -> (ir::LazyConsensus, Option<ir::VoteRule>) {
-        let silences: Vec<ir::DurationBound> = block
-            .silences
-            .iter()
-            .filter_map(|(bound, _)| {
-                numbers::duration_bound(bound, self.source, &mut self.diagnostics)
-            })
-            .collect();
+        let mut silences = Vec::with_capacity(block.silences.len());
+        for (bound, _) in &block.silences {
+            silences.extend(numbers::duration_bound(
+                bound,
+                self.source,
+                &mut self.diagnostics,
+            ));
+        }
         let mut on_objection = ir::Objection::Unstated;
         let mut rule = None;
         let mut seen: Option<Span> = None;
@@ -227,6 +253,7 @@ impl Lowerer<'_> {
                 }
             }
         }
+        super::shrink(&mut silences);
         let lazy = ir::LazyConsensus {
             silence: silences.first().cloned(),
             silences,

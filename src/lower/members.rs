@@ -33,14 +33,25 @@ impl Lowerer<'_> {
     pub(super) fn lower_role(&mut self, decl: &ast::RoleDecl) -> ir::Role {
         let mut seen = Seen::default();
         let common = self.lower_common(&decl.stmts, &mut seen);
+        // The lists are sized from the statements first (see `shrink`).
+        let (mut join_by, mut exits, mut reinstate_by) = (0, 0, 0);
+        for stmt in &decl.stmts {
+            match stmt {
+                ast::MemberStmt::Join(Some(decisions), _) => join_by += decisions.len(),
+                ast::MemberStmt::Leave(..) | ast::MemberStmt::Inactive(..) => exits += 1,
+                ast::MemberStmt::Remove(decisions, _, _) => exits += decisions.len(),
+                ast::MemberStmt::Reinstate(decisions, _) => reinstate_by += decisions.len(),
+                _ => {}
+            }
+        }
         let mut role = ir::Role {
             name: decl.name.text.clone(),
             size: common.size,
             members: common.members,
             open_join: false,
-            join_by: Vec::new(),
-            exits: Vec::new(),
-            reinstate_by: Vec::new(),
+            join_by: Vec::with_capacity(join_by),
+            exits: Vec::with_capacity(exits),
+            reinstate_by: Vec::with_capacity(reinstate_by),
             terms: common.terms,
             cadences: common.cadences,
             allows: common.allows,
@@ -107,6 +118,12 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        super::shrink(&mut role.join_by);
+        super::shrink(&mut role.exits);
+        super::shrink(&mut role.reinstate_by);
+        super::shrink(&mut role.terms.seat_limits);
+        super::shrink(&mut role.cadences);
+        super::shrink(&mut role.allows);
         role
     }
 
@@ -165,6 +182,15 @@ impl Lowerer<'_> {
                 _ => {}
             }
         }
+        match &mut body.composition {
+            ir::Composition::AllOf { of: items } | ir::Composition::DrawnFrom { from: items } => {
+                super::shrink(items);
+            }
+            ir::Composition::Unstated => {}
+        }
+        super::shrink(&mut body.terms.seat_limits);
+        super::shrink(&mut body.cadences);
+        super::shrink(&mut body.allows);
         body
     }
 
@@ -189,6 +215,19 @@ impl Lowerer<'_> {
             cadences: Vec::new(),
             allows: Vec::new(),
         };
+        // The lists are sized from the statements first (see `shrink`).
+        let (mut seat_limits, mut cadences, mut allows) = (0, 0, 0);
+        for stmt in stmts {
+            match stmt {
+                ast::MemberStmt::SeatLimit(..) => seat_limits += 1,
+                ast::MemberStmt::Cadence(_) => cadences += 1,
+                ast::MemberStmt::Allow(_) => allows += 1,
+                _ => {}
+            }
+        }
+        common.terms.seat_limits.reserve_exact(seat_limits);
+        common.cadences.reserve_exact(cadences);
+        common.allows.reserve_exact(allows);
         for stmt in stmts {
             match stmt {
                 ast::MemberStmt::Size(bound, span) => {
@@ -326,6 +365,8 @@ pub(super) fn infer_purposes(charter: &mut ir::Charter) {
         {
             continue;
         }
+        // A push would give a full list room for four; the IR is otherwise complete, so room for one will do.
+        decision.purposes.reserve_exact(1);
         decision.purposes.push(PurposeEntry {
             purpose,
             source: PurposeSource::Inferred,

@@ -189,7 +189,8 @@ fn share_text(share: &ast::Share) -> String {
 impl Lowerer<'_> {
     /// Lowers the conditions of a `passes when` (or a threshold), expanding named thresholds and `approved`.
     pub(super) fn lower_conditions(&mut self, conditions: &[ast::Condition]) -> Vec<ir::Condition> {
-        let mut res = Vec::new();
+        // One condition each, unless a named threshold or `approved` stands for several (then `shrink` below).
+        let mut res = Vec::with_capacity(conditions.len());
         for condition in conditions {
             match condition {
                 ast::Condition::Named(name) if !self.names.contains(&name.text) => {
@@ -244,6 +245,7 @@ impl Lowerer<'_> {
                 .push(too_many_conditions::diagnostic(span, res.len()));
             res.truncate(too_many_conditions::MAX_CONDITIONS);
         }
+        super::shrink(&mut res);
         res
     }
 
@@ -491,6 +493,12 @@ impl Lowerer<'_> {
             allows: Vec::new(),
             span: block.span,
         };
+        let allows = block
+            .stmts
+            .iter()
+            .filter(|stmt| matches!(stmt, ast::VoteStmt::Allow(_)))
+            .count();
+        rule.allows.reserve_exact(allows);
         let mut seen = Seen::default();
         let mut leans_on_default = false;
         for stmt in &block.stmts {
@@ -530,7 +538,7 @@ impl Lowerer<'_> {
                 }
                 ast::VoteStmt::Veto(actors, _) => {
                     let vetoes = self.lower_actors(actors, &[ItemKind::Role, ItemKind::Body]);
-                    rule.vetoes.extend(vetoes);
+                    super::append(&mut rule.vetoes, vetoes);
                 }
                 ast::VoteStmt::NoVeto(span) => {
                     if self.first(&mut seen.no_veto, *span, "`no veto`") {
@@ -558,6 +566,7 @@ impl Lowerer<'_> {
                 .as_ref()
                 .and_then(|default| default.quorum.clone());
         }
+        super::shrink_rule(&mut rule);
         rule
     }
 

@@ -10,6 +10,7 @@
 //! at `base`; the builder adds `base` to every pest position, so that spans are offsets into the whole file.
 
 use pest::iterators::{Pair, Pairs};
+use smol_str::SmolStr;
 
 use super::grammar::{Rule, is_punctuation};
 use crate::ast::*;
@@ -51,9 +52,19 @@ fn content_len(text: &str) -> usize {
             .get(..end)
             .unwrap_or_default()
             .trim_end_matches(is_trivia);
-        // A comment ends at a line feed or a carriage return (CRLF, or a lone CR).
-        let line_start = content.rfind(['\n', '\r']).map_or(0, |end| end + 1);
-        match comment_start(content.get(line_start..).unwrap_or_default()) {
+        // A comment ends at a line feed or a carriage return (CRLF, or a lone CR). Both are ASCII, so the
+        // search is over bytes rather than decoded characters.
+        let line_start = content
+            .as_bytes()
+            .iter()
+            .rposition(|&byte| matches!(byte, b'\n' | b'\r'))
+            .map_or(0, |end| end + 1);
+        let line = content.get(line_start..).unwrap_or_default();
+        // Most lines have no `#` at all, which a byte search (memchr) tells faster than reading their strings.
+        if !line.as_bytes().contains(&b'#') {
+            return content.len();
+        }
+        match comment_start(line) {
             Some(comment) => end = line_start + comment,
             None => return content.len(),
         }
@@ -245,7 +256,7 @@ impl Builder {
             )));
         }
         Ok(Ident {
-            text: text.to_owned(),
+            text: SmolStr::new(text),
             span,
         })
     }
@@ -934,7 +945,7 @@ impl Builder {
         // A unit is not a name: an unknown one, however long, is reported by lowering with a suggestion.
         let unit = cursor.require(Rule::unit)?;
         let unit = Ident {
-            text: unit.as_str().to_owned(),
+            text: SmolStr::new(unit.as_str()),
             span: self.exact_span(&unit),
         };
         Ok(Duration {
