@@ -1070,7 +1070,14 @@ enum Normalized {
 /// rounds the constant down: `g*e + k >= 0` is `e >= -k/g`, that is `e + floor(k/g) >= 0`, on integer points.
 fn normalize(ineq: Ineq) -> Normalized {
     let parts = [ineq.yes, ineq.middle, ineq.inner, ineq.members];
-    let divisor = parts.iter().fold(0, |acc, c| gcd(acc, c.unsigned_abs()));
+    let mut divisor = 0;
+    for part in parts {
+        // Most inequalities have a coefficient of ±1, after which the gcd cannot change.
+        if divisor == 1 {
+            break;
+        }
+        divisor = gcd(divisor, part.unsigned_abs());
+    }
     let only_members = ineq.yes == 0 && ineq.middle == 0 && ineq.inner == 0;
     if divisor == 0 {
         return if ineq.constant >= 0 {
