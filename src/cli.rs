@@ -470,8 +470,8 @@ impl Pending {
     }
 }
 
-/// `work` applied to every item, on every core when there is more than one item, with the results in the order of
-/// `items` whatever order they finish in.
+/// `work` applied to every item, on every core when there is enough work for more than one, with the results in the
+/// order of `items` whatever order they finish in.
 ///
 /// The calling thread works too, beside one scoped thread per other core: a thread pool (rayon's) would start a
 /// worker per core and leave the caller waiting, and its idle workers spin before they sleep, which costs more
@@ -484,8 +484,14 @@ fn in_parallel<T: Send, R: Send>(
     work: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
     let threads = thread_count().min(items.len());
-    // One file is the common case in an editor or a pre-commit hook: starting a thread would only add to it.
-    if threads < 2 {
+    // One file is the common case in an editor or a pre-commit hook: starting a thread would only add to it. So
+    // are a few small files beside at most one large one: the other threads can take no more than the small ones
+    // off the calling thread, and starting a thread (its stack, its allocator arena) costs about as much as
+    // checking a couple of kilobytes.
+    let sizes: Vec<usize> = items.iter().map(&size).collect();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    let beside_largest = sizes.iter().sum::<usize>() - largest;
+    if threads < 2 || beside_largest < MIN_PARALLEL_BYTES {
         return items.into_iter().map(work).collect();
     }
     let count = items.len();
@@ -530,6 +536,9 @@ fn in_parallel<T: Send, R: Send>(
     // Every index was taken from the queue exactly once.
     results.into_iter().flatten().collect()
 }
+
+/// The least number of bytes, beside the largest file, worth starting threads for.
+const MIN_PARALLEL_BYTES: usize = 4096;
 
 /// How many threads `check` uses: `RAYON_NUM_THREADS` if it is a positive number (as rayon reads it), else one
 /// per core.
