@@ -183,10 +183,6 @@ impl Graphical {
 /// word is split after its hyphens, a piece wider than a following line is broken into pieces of that width, an
 /// empty word goes in front (textwrap's, so that the first word can go to the second line), and the words fill
 /// each line in turn. Widths are byte lengths, as every character is printable ASCII.
-///
-/// This holds for miette's indents, which are never empty (textwrap adds the empty word only after a non-empty
-/// one), and for first fit, textwrap's algorithm when it is built without its `smawk` feature, as it is here; the
-/// property test `prewrapped_reports_are_miettes` renders both ways and fails if either changes.
 fn fill(text: &str, first: usize, rest: usize, width: usize) -> Option<String> {
     let widths = [width.saturating_sub(first), width.saturating_sub(rest)];
     let mut out = String::with_capacity(text.len() + 8);
