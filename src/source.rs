@@ -140,10 +140,10 @@ impl<'a> LineIndex<'a> {
 /// A file as miette reads it for snippets, with its line starts indexed once.
 ///
 /// miette's own `SourceCode` for a string counts lines from the start of the text for every snippet, so a report
-/// of d findings in a file of n bytes costs O(d × n): minutes for a 10 MB charter. This reads only the lines
-/// around each span (found by binary search) and hands that window to miette's implementation, so the snippets,
-/// line numbers and columns are byte for byte the same (lines are counted as miette counts them: `\n`, `\r\n` and
-/// a lone `\r` each end a line).
+/// of d findings in a file of n bytes costs O(d × n): minutes for a 10 MB charter. This finds the lines around each
+/// span by binary search in the line starts and computes what miette's reading would give (the snippet, its line,
+/// column and line count, quirks included) without reading the text, so snippets are byte for byte the same (lines
+/// are counted as miette counts them: `\n`, `\r\n` and a lone `\r` each end a line).
 #[derive(Debug, Clone)]
 pub struct SnippetSource {
     name: String,
@@ -158,19 +158,17 @@ impl SnippetSource {
     pub fn new(source: &SourceFile) -> Self {
         let bytes = source.text.as_bytes();
         let mut line_starts = vec![0];
-        let mut index = 0;
-        while let Some(&byte) = bytes.get(index) {
-            index += 1;
-            match byte {
-                b'\n' => line_starts.push(index),
-                b'\r' => {
-                    if bytes.get(index) == Some(&b'\n') {
-                        index += 1;
-                    }
-                    line_starts.push(index);
-                }
-                _ => {}
+        // memchr finds the line ends many bytes at a time; the shipped charters are mostly comments, and a byte at a
+        // time this loop cost as much as rendering a finding.
+        let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+        while let Some(end) = ends.next() {
+            let mut next = end + 1;
+            if bytes.get(end) == Some(&b'\r') && bytes.get(next) == Some(&b'\n') {
+                // `\r\n` ends one line: skip its `\n`.
+                ends.next_if_eq(&next);
+                next += 1;
             }
+            line_starts.push(next);
         }
         SnippetSource {
             name: source.name.clone(),
@@ -192,6 +190,121 @@ impl SnippetSource {
             .partition_point(|&start| start <= offset)
             .saturating_sub(1)
     }
+
+    /// What miette's `<[u8] as SourceCode>::read_span` gives for a span that lies within the text, computed from the
+    /// line starts. miette walks the bytes up to the end of the snippet; a line end is a "break" here, and the
+    /// position of a break is that of its last byte (the `\n` of a `\r\n`), as in miette's walk.
+    fn snippet(&self, start: usize, len: usize, before: usize, after: usize) -> Snippet {
+        let bytes = self.text.as_bytes();
+        // The line of the span's start, and the number of breaks before it.
+        let line = self.line_of(start);
+        // miette stops once it has walked past `last`, the span's last byte (the byte before the span when it is
+        // empty). It steps over a `\r\n` at once, so a walk that reaches the `\r` stands on the `\n`.
+        let last = (start + len).saturating_sub(1);
+        let reached = if bytes.get(last) == Some(&b'\r') && bytes.get(last + 1) == Some(&b'\n') {
+            last + 1
+        } else {
+            last
+        };
+        // The breaks after `reached` are the line starts after `reached + 1`, from this index on.
+        let first_break_after = self.line_starts.partition_point(|&s| s < reached + 2);
+        let end = if reached >= bytes.len() {
+            // Only an empty text: the walk ends at once.
+            bytes.len()
+        } else if after == 0 {
+            reached + 1
+        } else {
+            // The first break after `reached` only marks that the span's line has ended; the walk stops after
+            // `after` more, or at the end of the text.
+            self.line_starts
+                .get(first_break_after + after)
+                .copied()
+                .unwrap_or(bytes.len())
+        };
+        let line_count = self
+            .line_starts
+            .partition_point(|&s| s <= end)
+            .saturating_sub(1);
+        let first_line = line.saturating_sub(before);
+        let snippet_start = if before == 0 {
+            start
+        } else {
+            self.line_starts.get(first_line).copied().unwrap_or(0)
+        };
+        let column = if before > 0 {
+            0
+        } else if after > 0 && first_break_after < self.line_starts.len() {
+            // miette resets its column at every break it walks after the span.
+            0
+        } else {
+            // Bytes, not characters, as miette counts them; a span that starts between `\r` and `\n` does not count
+            // the `\r`.
+            let line_start = self.line_starts.get(line).copied().unwrap_or(0);
+            let straddles = start > 0
+                && bytes.get(start - 1) == Some(&b'\r')
+                && bytes.get(start) == Some(&b'\n');
+            (start - line_start).saturating_sub(usize::from(straddles))
+        };
+        Snippet {
+            start: snippet_start,
+            end,
+            line: first_line,
+            column,
+            line_count,
+        }
+    }
+}
+
+/// Where a snippet lies and how miette numbers it.
+struct Snippet {
+    start: usize,
+    end: usize,
+    line: usize,
+    column: usize,
+    line_count: usize,
+}
+
+/// A snippet of a [`SnippetSource`], borrowing its name and text (miette's own `MietteSpanContents` would copy
+/// the name for every snippet).
+#[derive(Debug)]
+struct SnippetContents<'a> {
+    data: &'a [u8],
+    span: miette::SourceSpan,
+    line: usize,
+    column: usize,
+    line_count: usize,
+    name: &'a str,
+    language: Option<&'a str>,
+}
+
+impl<'a> miette::SpanContents<'a> for SnippetContents<'a> {
+    fn data(&self) -> &'a [u8] {
+        self.data
+    }
+
+    fn span(&self) -> &miette::SourceSpan {
+        &self.span
+    }
+
+    fn name(&self) -> Option<&str> {
+        Some(self.name)
+    }
+
+    fn line(&self) -> usize {
+        self.line
+    }
+
+    fn column(&self) -> usize {
+        self.column
+    }
+
+    fn line_count(&self) -> usize {
+        self.line_count
+    }
+
+    fn language(&self) -> Option<&str> {
+        self.language
+    }
 }
 
 impl miette::SourceCode for SnippetSource {
@@ -209,41 +322,21 @@ impl miette::SourceCode for SnippetSource {
                 .text
                 .read_span(span, context_lines_before, context_lines_after);
         }
-        // One spare line on each side, so that miette sees the same neighbourhood as in the whole text.
-        let first = self
-            .line_of(start)
-            .saturating_sub(context_lines_before.saturating_add(1));
-        let last = self
-            .line_of(end)
-            .saturating_add(context_lines_after.saturating_add(2));
-        let window_start = self.line_starts.get(first).copied().unwrap_or(0);
-        let window_end = self
-            .line_starts
-            .get(last)
-            .copied()
-            .unwrap_or(self.text.len());
-        let window = self.text.get(window_start..window_end).unwrap_or_default();
-        let inner = window.read_span(
-            &miette::SourceSpan::new((start - window_start).into(), span.len()),
-            context_lines_before,
-            context_lines_after,
-        )?;
-        let mut contents = miette::MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            miette::SourceSpan::new(
-                (inner.span().offset() + window_start).into(),
-                inner.span().len(),
-            ),
-            inner.line() + first,
-            inner.column(),
-            // miette counts the line ends from the start of the text up to the end of the snippet.
-            inner.line_count() + first,
-        );
-        if let Some(language) = &self.language {
-            contents = contents.with_language(language.clone());
-        }
-        Ok(Box::new(contents))
+        let snippet = self.snippet(start, span.len(), context_lines_before, context_lines_after);
+        let data = self
+            .text
+            .as_bytes()
+            .get(snippet.start..snippet.end)
+            .unwrap_or_default();
+        Ok(Box::new(SnippetContents {
+            data,
+            span: miette::SourceSpan::new(snippet.start.into(), snippet.end - snippet.start),
+            line: snippet.line,
+            column: snippet.column,
+            line_count: snippet.line_count,
+            name: &self.name,
+            language: self.language.as_deref(),
+        }))
     }
 }
 
@@ -259,7 +352,40 @@ mod tests {
     /// own implementation.
     #[test]
     fn snippets_match_miettes_own_reading() {
-        let text = "a\nbc\r\nd\re\n\n é𝔘 f\r\n\r\ng h i\nlast";
+        for text in [
+            "a\nbc\r\nd\re\n\n é𝔘 f\r\n\r\ng h i\nlast",
+            "",
+            "\r\n",
+            "\r\r\n\n\r",
+            "one line",
+            "x\n",
+            "\ny\r\n",
+        ] {
+            matches_miettes_own_reading(text);
+        }
+    }
+
+    /// The same for every text of up to five characters made of line ends, an ASCII and a two-byte letter.
+    #[test]
+    fn snippets_of_short_texts_match_miettes_own_reading() {
+        let alphabet = ['a', '\n', '\r', 'é'];
+        let mut texts = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = texts
+                .iter()
+                .filter(|text| {
+                    text.chars().count() == texts.last().map_or(0, |t| t.chars().count())
+                })
+                .flat_map(|text| alphabet.iter().map(move |&c| format!("{text}{c}")))
+                .collect();
+            texts.extend(longer);
+        }
+        for text in &texts {
+            matches_miettes_own_reading(text);
+        }
+    }
+
+    fn matches_miettes_own_reading(text: &str) {
         let source = SourceFile::new("t.charter", text);
         let indexed = SnippetSource::new(&source);
         let named = miette::NamedSource::new("t.charter", text.to_owned());
@@ -268,15 +394,22 @@ mod tests {
             .collect();
         for &start in &boundaries {
             for &end in boundaries.iter().filter(|&&end| end >= start) {
-                for context in [0, 1, 2] {
+                for (before, after) in
+                    (0..4).flat_map(|before| (0..4).map(move |after| (before, after)))
+                {
+                    let context = (before, after);
                     let span = miette::SourceSpan::new(start.into(), end - start);
-                    let ours = indexed.read_span(&span, context, context).unwrap();
-                    let theirs = named.read_span(&span, context, context).unwrap();
-                    assert_eq!(ours.data(), theirs.data(), "{start}..{end} ({context})");
-                    assert_eq!(ours.span(), theirs.span(), "{start}..{end} ({context})");
-                    assert_eq!(ours.line(), theirs.line(), "{start}..{end} ({context})");
-                    assert_eq!(ours.column(), theirs.column(), "{start}..{end}");
-                    assert_eq!(ours.line_count(), theirs.line_count(), "{start}..{end}");
+                    let ours = indexed.read_span(&span, before, after).unwrap();
+                    let theirs = named.read_span(&span, before, after).unwrap();
+                    assert_eq!(ours.data(), theirs.data(), "{start}..{end} {context:?}");
+                    assert_eq!(ours.span(), theirs.span(), "{start}..{end} {context:?}");
+                    assert_eq!(ours.line(), theirs.line(), "{start}..{end} {context:?}");
+                    assert_eq!(ours.column(), theirs.column(), "{start}..{end} {context:?}");
+                    assert_eq!(
+                        ours.line_count(),
+                        theirs.line_count(),
+                        "{start}..{end} {context:?}"
+                    );
                     assert_eq!(ours.name(), theirs.name());
                 }
             }

@@ -1070,7 +1070,14 @@ enum Normalized {
 /// rounds the constant down: `g*e + k >= 0` is `e >= -k/g`, that is `e + floor(k/g) >= 0`, on integer points.
 fn normalize(ineq: Ineq) -> Normalized {
     let parts = [ineq.yes, ineq.middle, ineq.inner, ineq.members];
-    let divisor = parts.iter().fold(0, |acc, c| gcd(acc, c.unsigned_abs()));
+    let mut divisor = 0;
+    for part in parts {
+        // Most inequalities have a coefficient of ±1, after which the gcd cannot change.
+        if divisor == 1 {
+            break;
+        }
+        divisor = gcd(divisor, part.unsigned_abs());
+    }
     let only_members = ineq.yes == 0 && ineq.middle == 0 && ineq.inner == 0;
     if divisor == 0 {
         return if ineq.constant >= 0 {
@@ -1100,22 +1107,30 @@ fn normalize(ineq: Ineq) -> Normalized {
 
 /// Normalizes, sorts, and drops duplicates and inequalities dominated by a parallel one. `None` when one holds
 /// nowhere.
-fn tidy(ineqs: impl IntoIterator<Item = Ineq>) -> Option<Vec<Ineq>> {
-    let mut kept = Vec::new();
-    for ineq in ineqs {
-        match normalize(ineq) {
-            Normalized::Always => {}
-            Normalized::Never => return None,
-            Normalized::Keep(ineq) => kept.push(ineq),
+fn tidy(mut ineqs: Vec<Ineq>) -> Option<Vec<Ineq>> {
+    // In place: the inequalities come in a vector of their own, and a system is tidied several times per basis.
+    let mut never = false;
+    ineqs.retain_mut(|ineq| match normalize(*ineq) {
+        Normalized::Always => false,
+        Normalized::Never => {
+            never = true;
+            false
         }
+        Normalized::Keep(kept) => {
+            *ineq = kept;
+            true
+        }
+    });
+    if never {
+        return None;
     }
-    kept.sort_unstable();
+    ineqs.sort_unstable();
     // Among parallel inequalities, sorting puts the smallest constant, the tightest, first.
-    kept.dedup_by(|later, first| {
+    ineqs.dedup_by(|later, first| {
         (later.yes, later.middle, later.inner, later.members)
             == (first.yes, first.middle, first.inner, first.members)
     });
-    Some(kept)
+    Some(ineqs)
 }
 
 /// The result of eliminating a variable.
@@ -1145,24 +1160,58 @@ fn combine(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Option<Ineq> {
     })
 }
 
+/// `q * lower + p * upper` for multipliers and coefficients within ±2^62, where it cannot overflow and stays
+/// within ±2^125: each product is within ±2^124.
+fn combine_small(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
+    let mix = |l: i128, u: i128| l * q + u * p;
+    Ineq {
+        yes: mix(lower.yes, upper.yes),
+        middle: mix(lower.middle, upper.middle),
+        inner: mix(lower.inner, upper.inner),
+        members: mix(lower.members, upper.members),
+        constant: mix(lower.constant, upper.constant),
+    }
+}
+
+/// Whether every coefficient and the constant of `ineq` is within ±2^62.
+fn is_small(ineq: &Ineq) -> bool {
+    const SMALL: u128 = 1 << 62;
+    [
+        ineq.yes,
+        ineq.middle,
+        ineq.inner,
+        ineq.members,
+        ineq.constant,
+    ]
+    .iter()
+    .all(|c| c.unsigned_abs() <= SMALL)
+}
+
 /// Fourier–Motzkin elimination of `var`: the inequalities without it, and for each lower bound `p*v + L >= 0`
 /// (`p > 0`) and upper bound `-q*v + U >= 0` (`q > 0`), `q*L + p*U >= 0`.
 fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
-    let mut result = Vec::new();
-    let mut lower = Vec::new();
-    let mut upper = Vec::new();
-    for ineq in source {
-        match var.coefficient(ineq) {
-            0 => result.push(*ineq),
-            c if c > 0 => lower.push(ineq),
-            _ => upper.push(ineq),
-        }
-    }
-    let exact = lower.iter().all(|l| var.coefficient(l) == 1)
-        || upper.iter().all(|u| var.coefficient(u) == -1);
-    for l in &lower {
-        for u in &upper {
+    let lower = || source.iter().filter(|ineq| var.coefficient(ineq) > 0);
+    let upper = || source.iter().filter(|ineq| var.coefficient(ineq) < 0);
+    let (lowers, uppers) = (lower().count(), upper().count());
+    let mut result = Vec::with_capacity(source.len() - lowers - uppers + lowers * uppers);
+    result.extend(
+        source
+            .iter()
+            .filter(|ineq| var.coefficient(ineq) == 0)
+            .copied(),
+    );
+    let exact =
+        lower().all(|l| var.coefficient(l) == 1) || upper().all(|u| var.coefficient(u) == -1);
+    // The coefficients of vote rules are small: then no combination needs checked arithmetic (the multipliers
+    // are coefficients too), and the result is the same.
+    let small = source.iter().all(is_small);
+    for l in lower() {
+        for u in upper() {
             let (p, q) = (var.coefficient(l), -var.coefficient(u));
+            if small {
+                result.push(combine_small(l, q, u, p));
+                continue;
+            }
             match combine(l, q, u, p) {
                 Some(ineq) => result.push(ineq),
                 None => return Eliminated::Overflow,
@@ -1293,7 +1342,7 @@ impl Solver {
     fn build(forms: &[Form]) -> Solver {
         let mut best: Option<(u8, Plan)> = None;
         for basis in BASES {
-            let Some(level0) = tidy(forms.iter().map(|form| basis.apply(form))) else {
+            let Some(level0) = tidy(forms.iter().map(|form| basis.apply(form)).collect()) else {
                 return Solver::Never;
             };
             let (level1, inner_exact) = match eliminate(&level0, Var::Inner) {
