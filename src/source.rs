@@ -142,8 +142,10 @@ impl<'a> LineIndex<'a> {
 /// miette's own `SourceCode` for a string counts lines from the start of the text for every snippet, so a report
 /// of d findings in a file of n bytes costs O(d × n): minutes for a 10 MB charter. This finds the lines around each
 /// span by binary search in the line starts and computes what miette's reading would give (the snippet, its line,
-/// column and line count, quirks included) without reading the text, so snippets are byte for byte the same (lines
-/// are counted as miette counts them: `\n`, `\r\n` and a lone `\r` each end a line).
+/// and column, quirks included) without reading the text, so snippets are byte for byte the same (lines are
+/// counted as miette counts them: `\n`, `\r\n` and a lone `\r` each end a line). One thing differs on purpose: the
+/// line count is that of the snippet, as miette's `SpanContents` documents it, not the count from the start of
+/// the text that miette's own reading gives, so that only labels whose snippets overlap or touch share one.
 #[derive(Debug, Clone)]
 pub struct SnippetSource {
     name: String,
@@ -221,11 +223,12 @@ impl SnippetSource {
                 .copied()
                 .unwrap_or(bytes.len())
         };
-        let line_count = self
-            .line_starts
-            .partition_point(|&s| s <= end)
-            .saturating_sub(1);
         let first_line = line.saturating_sub(before);
+        // The lines the snippet covers, as `SpanContents::line_count` documents it. miette's own reading counts
+        // the lines from the start of the text instead, and miette joins two labels' snippets when the first
+        // one's line plus this count reaches the second one's line: with the count from the start of the text,
+        // two labels a screen apart were drawn as one snippet of every line between them.
+        let line_count = self.line_of(end.saturating_sub(1)).max(first_line) + 1 - first_line;
         let snippet_start = if before == 0 {
             start
         } else {
@@ -349,7 +352,7 @@ mod tests {
     use super::{SnippetSource, SourceFile};
 
     /// Every span of a text with every kind of line end reads the same through the index as through miette's
-    /// own implementation.
+    /// own implementation, except for the line count, which is the number of lines the snippet covers.
     #[test]
     fn snippets_match_miettes_own_reading() {
         for text in [
@@ -405,11 +408,18 @@ mod tests {
                     assert_eq!(ours.span(), theirs.span(), "{start}..{end} {context:?}");
                     assert_eq!(ours.line(), theirs.line(), "{start}..{end} {context:?}");
                     assert_eq!(ours.column(), theirs.column(), "{start}..{end} {context:?}");
-                    assert_eq!(
-                        ours.line_count(),
-                        theirs.line_count(),
-                        "{start}..{end} {context:?}"
-                    );
+                    // The lines the snippet covers: its line breaks, plus one for the line it ends on unless it
+                    // ends just after a break (an empty snippet covers one line).
+                    let data = ours.data();
+                    let breaks = data.iter().filter(|&&b| b == b'\n' || b == b'\r').count()
+                        - data.windows(2).filter(|pair| pair == b"\r\n").count();
+                    let ends_after_break = matches!(data.last(), Some(b'\n' | b'\r'));
+                    let covered = if data.is_empty() {
+                        1
+                    } else {
+                        breaks + usize::from(!ends_after_break)
+                    };
+                    assert_eq!(ours.line_count(), covered, "{start}..{end} {context:?}");
                     assert_eq!(ours.name(), theirs.name());
                 }
             }
