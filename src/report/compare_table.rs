@@ -5,8 +5,6 @@
 //! printed as a block instead, one line per charter. The comparisons of rules that differ, with their witness
 //! tallies, follow the table. The JSON output has the same text, unwrapped.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 use textwrap::core::display_width;
 
@@ -101,17 +99,12 @@ fn pad(text: &str, width: usize) -> String {
     res
 }
 
-/// `text` wrapped to a column `width` columns wide.
-fn cell(text: &str, width: usize) -> Vec<Cow<'_, str>> {
-    textwrap::wrap(text, wrap::options(width, "", ""))
-}
-
 /// One line of the grid from the cells' lines at `index`, without trailing spaces.
-fn grid_line(columns: &[Vec<Cow<'_, str>>], widths: &[usize], index: usize) -> String {
+fn grid_line(columns: &[Vec<String>], widths: &[usize], index: usize) -> String {
     let parts: Vec<String> = columns
         .iter()
         .zip(widths)
-        .map(|(lines, width)| pad(lines.get(index).map_or("", |l| l.as_ref()), *width))
+        .map(|(lines, width)| pad(lines.get(index).map_or("", String::as_str), *width))
         .collect();
     parts.join(SEPARATOR).trim_end().to_owned()
 }
@@ -127,19 +120,19 @@ fn rule_line(widths: &[usize]) -> String {
 fn grid(out: &mut String, table: &Table, rows: &[&Row], column: usize) {
     let mut widths = vec![ASPECT_COLUMN];
     widths.extend(std::iter::repeat_n(column, table.columns.len()));
-    let mut header = vec![cell("aspect", ASPECT_COLUMN)];
-    header.extend(table.columns.iter().map(|c| cell(&c.title, column)));
+    let mut header = vec![wrap::lines("aspect", ASPECT_COLUMN)];
+    header.extend(table.columns.iter().map(|c| wrap::lines(&c.title, column)));
     push_lines(out, &header, &widths);
     for row in rows {
         out.push_str(&rule_line(&widths));
         out.push('\n');
-        let mut cells = vec![cell(&row.label, ASPECT_COLUMN)];
-        cells.extend(row.cells.iter().map(|c| cell(&c.text, column)));
+        let mut cells = vec![wrap::lines(&row.label, ASPECT_COLUMN)];
+        cells.extend(row.cells.iter().map(|c| wrap::lines(&c.text, column)));
         push_lines(out, &cells, &widths);
     }
 }
 
-fn push_lines(out: &mut String, cells: &[Vec<Cow<'_, str>>], widths: &[usize]) {
+fn push_lines(out: &mut String, cells: &[Vec<String>], widths: &[usize]) {
     let height = cells.iter().map(Vec::len).max().unwrap_or(0);
     for index in 0..height {
         out.push_str(&grid_line(cells, widths, index));

@@ -1,9 +1,11 @@
-//! The textwrap options shared by the plain-text reports that must fit a terminal width (`diff` and
-//! `compare`), so that every part of them wraps alike.
+//! Word wrapping, with textwrap, for the plain-text reports that must fit a terminal width (`diff` and
+//! `compare`): one set of options, so that every part of them wraps alike.
 //!
 //! Lines break at spaces only, never at a hyphen inside a word, so a kebab-case name stays whole unless it is
 //! longer than a whole line (then it is cut). Widths are display columns ([`display_width`]), so a CJK
 //! character or an emoji counts as two, as a terminal shows it.
+
+use std::borrow::Cow;
 
 use textwrap::core::display_width;
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
@@ -14,7 +16,7 @@ const MIN_TEXT: usize = 10;
 
 /// Options to wrap text to `width` columns in all, the first line starting with `first` and the others with
 /// `rest` (a hanging indent; both empty for a plain wrap).
-pub fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> Options<'a> {
+fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> Options<'a> {
     let indent = display_width(first).max(display_width(rest));
     Options::new(width.max(indent + MIN_TEXT))
         .initial_indent(first)
@@ -31,38 +33,57 @@ pub fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> Options<'a> {
 /// Wraps `text` to `width` columns in all, the first line starting with `first` and the others with `rest`
 /// (a hanging indent); each line ends with a newline.
 pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut res = textwrap::fill(text, options(width, first, rest));
+    let mut res = textwrap::fill(&one_line(text), options(width, first, rest));
     res.push('\n');
     res
+}
+
+/// Wraps `text` to `width` columns, without indent, as the cells of a table.
+pub fn lines(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(&one_line(text), options(width, "", ""))
+        .into_iter()
+        .map(Into::into)
+        .collect()
+}
+
+/// `text` with every tab and line break made a space. A charter's strings (its title, shown in `compare`)
+/// may hold `\t` and `\n`: textwrap counts a tab as no column where a terminal moves up to eight, and starts a
+/// new line at a line break, which inside a table cell or a heading reads as two items. Read as spaces, as
+/// the Markdown table reads a line break, they keep the table aligned.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c.is_ascii_whitespace() && c != ' ') {
+        Cow::Owned(text.replace(|c: char| c.is_ascii_whitespace(), " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn wrap(text: &str, width: usize) -> Vec<String> {
-        textwrap::wrap(text, options(width, "", ""))
-            .into_iter()
-            .map(Into::into)
-            .collect()
-    }
-
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(wrap("a bb ccc dddd eeee", 10), ["a bb ccc", "dddd eeee"]);
+        assert_eq!(lines("a bb ccc dddd eeee", 10), ["a bb ccc", "dddd eeee"]);
         assert_eq!(
-            wrap("abcdefghijklmnopqrstuvwxyz", 10),
+            lines("abcdefghijklmnopqrstuvwxyz", 10),
             ["abcdefghij", "klmnopqrst", "uvwxyz"]
         );
-        assert_eq!(wrap("", 10), [""]);
+        assert_eq!(lines("", 10), [""]);
         assert_eq!(hanging("a b c", 13, "- ", "  "), "- a b c\n");
         assert_eq!(hanging("", 13, "- ", "  "), "- \n");
     }
 
     #[test]
+    fn tabs_and_line_breaks_are_spaces() {
+        assert_eq!(lines("a\tb\nc", 20), ["a b c"]);
+        assert_eq!(hanging("a\nb", 20, "- ", "  "), "- a b\n");
+    }
+
+    #[test]
     fn names_with_hyphens_are_not_split() {
         assert_eq!(
-            wrap("see add-maintainer now", 16),
+            lines("see add-maintainer now", 16),
             ["see", "add-maintainer", "now"]
         );
     }
@@ -70,7 +91,7 @@ mod tests {
     #[test]
     fn wide_characters_take_two_columns() {
         // Six CJK characters are twelve columns: two lines of ten at most.
-        assert_eq!(wrap("治理章程草案", 10), ["治理章程草", "案"]);
+        assert_eq!(lines("治理章程草案", 10), ["治理章程草", "案"]);
         assert_eq!(display_width("治理 章程"), 9);
         for line in hanging("维护者 维护者 维护者 维护者", 16, "- ", "  ").lines() {
             assert!(display_width(line) <= 16, "{line}");
