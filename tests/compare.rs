@@ -7,7 +7,8 @@
 //!   swap);
 //! - the table of the three CNCF-template charters, snapshotted;
 //! - the real binary: a pull-request-sized edit of `kitops.charter` fails `--fail-on weaker`, git revisions are
-//!   read, and broken input exits 2.
+//!   read, broken input exits 2, and titles and file names in CJK keep the table aligned and within 100
+//!   columns.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -1096,4 +1097,70 @@ fn compare_prints_every_format() {
     assert_eq!(schema.stdout, compare_json::COMPARE_SCHEMA);
     let schema = charterc_in(dir, &["schema", "diff"]);
     assert_eq!(schema.stdout, compare_json::DIFF_SCHEMA);
+}
+
+/// The display columns (as a terminal shows them, a CJK character taking two) at which `line` has a column
+/// separator of the compare table.
+fn separator_columns(line: &str) -> Vec<usize> {
+    line.char_indices()
+        .filter(|(_, c)| matches!(c, '│' | '┼'))
+        .map(|(at, _)| line.get(..at).map_or(0, textwrap::core::display_width))
+        .collect()
+}
+
+/// Charter titles and file names in CJK, whose characters each take two columns: the compare table stays
+/// aligned and every line of `compare` and `diff` fits in 100 columns. Counting characters instead, the padded
+/// title cells were as wide again as their column and the header lines ran past the width.
+#[test]
+fn wide_characters_are_counted_in_columns_and_keep_the_table_aligned() {
+    let dir = scratch("wide-characters");
+    let folder = root().join("tests/fixtures/compare/threshold-weaker");
+    let titled = |file: &str, title: &str| {
+        let text = std::fs::read_to_string(folder.join(file)).unwrap();
+        assert!(text.contains("charter \"Fixture\""));
+        text.replace("charter \"Fixture\"", &format!("charter \"{title}\""))
+    };
+    // 40 CJK characters: 88 columns with the extension, 48 characters.
+    let old = format!("{}.charter", "旧".repeat(40));
+    let new = format!("{}.charter", "新".repeat(40));
+    // 19 characters (38 columns) and 22 (44 columns), against title cells 37 columns wide.
+    let old_title = "开放源代码基金会技术监督委员会治理章程";
+    let new_title = "开放源代码基金会技术监督委员会治理章程修订版";
+    std::fs::write(dir.join(&old), titled("old.charter", old_title)).unwrap();
+    std::fs::write(dir.join(&new), titled("new.charter", new_title)).unwrap();
+
+    let fits = |output: &str| {
+        for line in output.lines() {
+            assert!(
+                textwrap::core::display_width(line) <= 100,
+                "a line is wider than 100 columns: {line:?}\n{output}"
+            );
+        }
+    };
+
+    let compare = charterc_in(&dir, &["compare", &old, &new]);
+    assert_eq!(compare.code, 0, "{}", compare.stderr);
+    fits(&compare.stdout);
+    assert!(compare.stdout.contains(old_title), "{}", compare.stdout);
+    let grid: Vec<&str> = compare
+        .stdout
+        .lines()
+        .filter(|l| l.contains('│') || l.contains('┼'))
+        .collect();
+    assert!(grid.len() >= 3, "no table:\n{}", compare.stdout);
+    let columns = separator_columns(grid[0]);
+    assert_eq!(columns.len(), 2, "{}", grid[0]);
+    for line in &grid {
+        assert_eq!(
+            separator_columns(line),
+            columns,
+            "a column is out of line: {line:?}\n{}",
+            compare.stdout
+        );
+    }
+
+    let diff = charterc_in(&dir, &["diff", &old, &new]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    fits(&diff.stdout);
+    assert!(diff.stdout.contains(&old), "{}", diff.stdout);
 }

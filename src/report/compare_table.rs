@@ -1,11 +1,12 @@
 //! `charterc compare` as text: a table for a terminal (`human`, wrapped to a width) and a Markdown table.
 //!
 //! The terminal table has one column per charter after the aspect column; each cell is wrapped to its column.
-//! When the charters are too many for their columns to be at least [`MIN_COLUMN`] characters wide, each row is
+//! When the charters are too many for their columns to be at least [`MIN_COLUMN`] columns wide, each row is
 //! printed as a block instead, one line per charter. The comparisons of rules that differ, with their witness
 //! tallies, follow the table. The JSON output has the same text, unwrapped.
 
 use rayon::prelude::*;
+use textwrap::core::display_width;
 
 use crate::compare::table::{Row, Table};
 use crate::report::wrap;
@@ -19,10 +20,10 @@ const ASPECT_COLUMN: usize = 20;
 /// Between two columns.
 const SEPARATOR: &str = " │ ";
 
-/// The table for a terminal, every line at most `width` characters.
+/// The table for a terminal, every line at most `width` columns wide.
 pub fn render_human(table: &Table, width: usize) -> String {
     let count = table.columns.len().max(1);
-    let used = ASPECT_COLUMN + count * wrap::width_of(SEPARATOR);
+    let used = ASPECT_COLUMN + count * display_width(SEPARATOR);
     let column = width.saturating_sub(used) / count;
     let mut out = String::new();
     let titles: Vec<String> = table
@@ -90,11 +91,11 @@ pub fn render_human(table: &Table, width: usize) -> String {
     out
 }
 
+/// `text` followed by spaces up to `width` columns, counted as the terminal shows them, so that the next
+/// column starts at the same place on every line.
 fn pad(text: &str, width: usize) -> String {
     let mut res = text.to_owned();
-    for _ in wrap::width_of(text)..width {
-        res.push(' ');
-    }
+    res.push_str(&" ".repeat(width.saturating_sub(display_width(text))));
     res
 }
 
@@ -119,14 +120,14 @@ fn rule_line(widths: &[usize]) -> String {
 fn grid(out: &mut String, table: &Table, rows: &[&Row], column: usize) {
     let mut widths = vec![ASPECT_COLUMN];
     widths.extend(std::iter::repeat_n(column, table.columns.len()));
-    let mut header = vec![wrap::wrap("aspect", ASPECT_COLUMN)];
-    header.extend(table.columns.iter().map(|c| wrap::wrap(&c.title, column)));
+    let mut header = vec![wrap::lines("aspect", ASPECT_COLUMN)];
+    header.extend(table.columns.iter().map(|c| wrap::lines(&c.title, column)));
     push_lines(out, &header, &widths);
     for row in rows {
         out.push_str(&rule_line(&widths));
         out.push('\n');
-        let mut cells = vec![wrap::wrap(&row.label, ASPECT_COLUMN)];
-        cells.extend(row.cells.iter().map(|c| wrap::wrap(&c.text, column)));
+        let mut cells = vec![wrap::lines(&row.label, ASPECT_COLUMN)];
+        cells.extend(row.cells.iter().map(|c| wrap::lines(&c.text, column)));
         push_lines(out, &cells, &widths);
     }
 }

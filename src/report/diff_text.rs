@@ -56,7 +56,7 @@ fn details(change: &Change) -> Vec<String> {
     res
 }
 
-/// The diff for a terminal, every line at most `width` characters.
+/// The diff for a terminal, every line at most `width` columns wide.
 pub fn render_human(diff: &Diff, old: &str, new: &str, width: usize) -> String {
     let mut out = wrap::hanging(
         &format!("charterc diff: {old} (old) → {new} (new)"),

@@ -1,64 +1,61 @@
-//! Word wrapping for plain-text reports that must fit a terminal width (`diff` and `compare`).
+//! Word wrapping, with textwrap, for the plain-text reports that must fit a terminal width (`diff` and
+//! `compare`): one set of options, so that every part of them wraps alike.
 //!
-//! Widths are counted in characters: the reports are made of names, figures and punctuation, whose characters
-//! each take one column.
+//! Lines break at spaces only, never at a hyphen inside a word, so a kebab-case name stays whole unless it is
+//! longer than a whole line (then it is cut). Widths are display columns ([`display_width`]), so a CJK
+//! character or an emoji counts as two, as a terminal shows it.
 
-/// The number of columns `text` takes.
-pub fn width_of(text: &str) -> usize {
-    text.chars().count()
-}
+use std::borrow::Cow;
 
-/// Splits `text` into lines of at most `width` characters, breaking at spaces; a word longer than the width is
-/// cut. Always returns at least one line (empty for empty text).
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split_whitespace() {
-        let mut word: Vec<char> = word.chars().collect();
-        loop {
-            let used = width_of(&line);
-            let needed = if line.is_empty() { 0 } else { 1 };
-            if used + needed + word.len() <= width {
-                if needed == 1 {
-                    line.push(' ');
-                }
-                line.extend(word.iter());
-                break;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-                continue;
-            }
-            // A word longer than a whole line: cut it.
-            let rest = word.split_off(width.min(word.len()));
-            lines.push(word.iter().collect());
-            word = rest;
-            if word.is_empty() {
-                break;
-            }
-        }
-    }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
-    }
-    lines
+use textwrap::core::display_width;
+use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
+
+/// The fewest columns left for text after an indent, however narrow the width asked for: a line that holds
+/// less is too short to read, so a narrower report overflows instead.
+const MIN_TEXT: usize = 10;
+
+/// Options to wrap text to `width` columns in all, the first line starting with `first` and the others with
+/// `rest` (a hanging indent; both empty for a plain wrap).
+fn options<'a>(width: usize, first: &'a str, rest: &'a str) -> Options<'a> {
+    let indent = display_width(first).max(display_width(rest));
+    Options::new(width.max(indent + MIN_TEXT))
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        // Unicode line breaking would also break after the hyphen of a name, and between CJK characters.
+        .word_separator(WordSeparator::AsciiSpace)
+        .word_splitter(WordSplitter::NoHyphenation)
+        .break_words(true)
+        // A line is filled before the next is started: the simplest layout, and the one a reader expects of
+        // a report (the optimal fit evens lines out at the cost of leaving early lines short).
+        .wrap_algorithm(WrapAlgorithm::FirstFit)
 }
 
 /// Wraps `text` to `width` columns in all, the first line starting with `first` and the others with `rest`
 /// (a hanging indent); each line ends with a newline.
 pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let indent = width_of(first).max(width_of(rest));
-    let mut res = String::new();
-    for (index, line) in wrap(text, width.saturating_sub(indent).max(10))
-        .iter()
-        .enumerate()
-    {
-        res.push_str(if index == 0 { first } else { rest });
-        res.push_str(line);
-        res.push('\n');
-    }
+    let mut res = textwrap::fill(&one_line(text), options(width, first, rest));
+    res.push('\n');
     res
+}
+
+/// Wraps `text` to `width` columns, without indent, as the cells of a table.
+pub fn lines(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(&one_line(text), options(width, "", ""))
+        .into_iter()
+        .map(Into::into)
+        .collect()
+}
+
+/// `text` with every tab and line break made a space. A charter's strings (its title, shown in `compare`)
+/// may hold `\t` and `\n`: textwrap counts a tab as no column where a terminal moves up to eight, and starts a
+/// new line at a line break, which inside a table cell or a heading reads as two items. Read as spaces, as
+/// the Markdown table reads a line break, they keep the table aligned.
+fn one_line(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c.is_ascii_whitespace() && c != ' ') {
+        Cow::Owned(text.replace(|c: char| c.is_ascii_whitespace(), " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]
@@ -67,9 +64,37 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces_and_cuts_long_words() {
-        assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
-        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(lines("a bb ccc dddd eeee", 10), ["a bb ccc", "dddd eeee"]);
+        assert_eq!(
+            lines("abcdefghijklmnopqrstuvwxyz", 10),
+            ["abcdefghij", "klmnopqrst", "uvwxyz"]
+        );
+        assert_eq!(lines("", 10), [""]);
         assert_eq!(hanging("a b c", 13, "- ", "  "), "- a b c\n");
+        assert_eq!(hanging("", 13, "- ", "  "), "- \n");
+    }
+
+    #[test]
+    fn tabs_and_line_breaks_are_spaces() {
+        assert_eq!(lines("a\tb\nc", 20), ["a b c"]);
+        assert_eq!(hanging("a\nb", 20, "- ", "  "), "- a b\n");
+    }
+
+    #[test]
+    fn names_with_hyphens_are_not_split() {
+        assert_eq!(
+            lines("see add-maintainer now", 16),
+            ["see", "add-maintainer", "now"]
+        );
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        // Six CJK characters are twelve columns: two lines of ten at most.
+        assert_eq!(lines("治理章程草案", 10), ["治理章程草", "案"]);
+        assert_eq!(display_width("治理 章程"), 9);
+        for line in hanging("维护者 维护者 维护者 维护者", 16, "- ", "  ").lines() {
+            assert!(display_width(line) <= 16, "{line}");
+        }
     }
 }
