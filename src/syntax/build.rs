@@ -97,34 +97,46 @@ pub(crate) fn is_not_comment(pair: &Pair<'_, Rule>) -> bool {
     pair.as_rule() != Rule::COMMENT
 }
 
-/// The children of a pair without its comments.
-type Children<'i> = std::iter::Filter<Pairs<'i, Rule>, fn(&Pair<'i, Rule>) -> bool>;
-
 /// Walks the children of one pair, skipping comments, keywords and punctuation.
+///
+/// Each child's rule is read once, when the cursor first looks at it, and kept with the child it peeked: pest
+/// finds a pair's rule through its end token, and a filter for comments, a peek for punctuation and a test for the
+/// rule wanted each read it again (a sixth of the builder's instructions went to this walk).
 struct Cursor<'i> {
-    children: std::iter::Peekable<Children<'i>>,
+    children: Pairs<'i, Rule>,
+    /// The next child that is neither a comment nor punctuation, with its rule, once the cursor has looked at it.
+    peeked: Option<(Pair<'i, Rule>, Rule)>,
     /// The pair's own span, for internal errors only: it is trimmed only when one is reported.
     span: pest::Span<'i>,
     base: usize,
 }
 
 impl<'i> Cursor<'i> {
-    fn skip_punctuation(&mut self) {
-        while self
-            .children
-            .next_if(|pair| is_punctuation(pair.as_rule()))
-            .is_some()
-        {}
+    /// The rule of the next child that is neither a comment nor punctuation, if any.
+    fn peek_rule(&mut self) -> Option<Rule> {
+        if self.peeked.is_none() {
+            for pair in self.children.by_ref() {
+                let rule = pair.as_rule();
+                if rule != Rule::COMMENT && !is_punctuation(rule) {
+                    self.peeked = Some((pair, rule));
+                    break;
+                }
+            }
+        }
+        self.peeked.as_ref().map(|(_, rule)| *rule)
     }
 
     fn next(&mut self) -> Option<Pair<'i, Rule>> {
-        self.skip_punctuation();
-        self.children.next()
+        self.peek_rule()?;
+        self.peeked.take().map(|(pair, _)| pair)
     }
 
     fn next_if(&mut self, rule: Rule) -> Option<Pair<'i, Rule>> {
-        self.skip_punctuation();
-        self.children.next_if(|pair| pair.as_rule() == rule)
+        if self.peek_rule()? == rule {
+            self.peeked.take().map(|(pair, _)| pair)
+        } else {
+            None
+        }
     }
 
     fn span(&self) -> Span {
@@ -132,11 +144,12 @@ impl<'i> Cursor<'i> {
     }
 
     fn require(&mut self, rule: Rule) -> Result<Pair<'i, Rule>> {
-        match self.next() {
-            Some(pair) if pair.as_rule() == rule => Ok(pair),
-            Some(pair) => Err(BuildError::Internal {
+        self.peek_rule();
+        match self.peeked.take() {
+            Some((pair, found)) if found == rule => Ok(pair),
+            Some((pair, found)) => Err(BuildError::Internal {
                 span: trimmed(pair.as_span(), self.base),
-                message: format!("expected {rule:?}, found {:?}", pair.as_rule()),
+                message: format!("expected {rule:?}, found {found:?}"),
             }),
             None => Err(BuildError::Internal {
                 span: self.span(),
@@ -209,10 +222,8 @@ impl Builder {
     fn cursor<'i>(self, pair: Pair<'i, Rule>) -> Cursor<'i> {
         let span = pair.as_span();
         Cursor {
-            children: pair
-                .into_inner()
-                .filter(is_not_comment as fn(&Pair<'i, Rule>) -> bool)
-                .peekable(),
+            children: pair.into_inner(),
+            peeked: None,
             span,
             base: self.base,
         }
