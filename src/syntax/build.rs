@@ -45,7 +45,6 @@ pub(crate) fn file_span(text: &str) -> Span {
 /// again while a comment is found. The cost is that of the trailing trivia and one line, not of the whole pair,
 /// which matters because every pair of every level is measured.
 fn content_len(text: &str) -> usize {
-    let is_trivia = |c: char| c.is_whitespace() || c == ';' || c == '\u{FEFF}';
     let mut end = text.len();
     loop {
         let content = text
@@ -69,6 +68,11 @@ fn content_len(text: &str) -> usize {
             None => return content.len(),
         }
     }
+}
+
+/// Whitespace, `;` and the byte-order mark: what the grammar skips between tokens, apart from comments.
+fn is_trivia(c: char) -> bool {
+    c.is_whitespace() || c == ';' || c == '\u{FEFF}'
 }
 
 /// The offset of the `#` that starts a comment in one line, if any; a `#` inside a string is not one.
@@ -190,9 +194,23 @@ fn fit<T>(mut items: Vec<T>) -> Vec<T> {
 /// A pest span made absolute and trimmed of the trailing whitespace, `;` and comments that pest includes in a
 /// rule ending with an optional or repeated part (`a ~ b*` consumes the trivia after `a` even when no `b`
 /// follows).
+///
+/// Most pairs end with a token, which is told from their last character alone: a pair's text ends with a comment
+/// only at the end of the parsed text, because the trivia pest skips after a comment always includes the line
+/// end that follows it (and a comment is atomic, so a pair cannot end inside one). Any other pair whose last
+/// character is not whitespace or `;` has no trailing trivia, and its last line need not be searched for a
+/// comment. (A comment's own pair would be taken for a token, but the builder skips comments.)
 fn trimmed(span: pest::Span<'_>, base: usize) -> Span {
     let start = base + span.start();
-    Span::new(start, start + content_len(span.as_str()))
+    let text = span.as_str();
+    let ends_with_token = span.end() < span.get_input().len()
+        && text.chars().next_back().is_some_and(|c| !is_trivia(c));
+    let len = if ends_with_token {
+        text.len()
+    } else {
+        content_len(text)
+    };
+    Span::new(start, start + len)
 }
 
 /// Builds the AST of one top-level item parsed from a slice of the file that starts at `base`.
@@ -971,7 +989,10 @@ impl Builder {
 
 #[cfg(test)]
 mod tests {
-    use super::content_len;
+    use pest::Parser as _;
+
+    use super::super::grammar::{CharterParser, Rule};
+    use super::{content_len, trimmed};
 
     #[test]
     fn content_len_drops_trailing_trivia_only() {
@@ -986,5 +1007,40 @@ mod tests {
         assert_eq!(content_len(""), 0);
         assert_eq!(content_len("é ;"), "é".len());
         assert_eq!(content_len("a # c\rb # d\r"), "a # c\rb".len());
+    }
+
+    /// The shortcut of `trimmed` gives what `content_len` gives, for every pair of texts with comments, strings
+    /// holding `#`, `;` and trailing trivia, in the middle of the text and at its end.
+    #[test]
+    fn trimmed_agrees_with_content_len_on_every_pair() {
+        let texts = [
+            "role a { size 1 } # c",
+            "role a { size 1 }\n# c\n",
+            "role a { size at least 1 # c\n ; }\nexternal b \"x # y\" # z",
+            "decision d {\n  purpose other \"p # q\" ;\n  decided by a # c\n  vote { voters a # c\n passes when yes > no }\n}\n# end",
+            include_str!("../../charters/example.charter"),
+            "decision d { decided by a }\r# c\r\n",
+            "decision d {\n  review at least 7 days # c\n  decided by any a\n} ; # c",
+        ];
+        for text in texts {
+            let pairs = CharterParser::parse(Rule::file, text);
+            assert!(pairs.is_ok(), "{text:?} does not parse");
+            // The builder never trims the span of a comment's own pair (it skips comments) or of a string's
+            // interior (which content_len, with no quote to go by, would cut at a `#`).
+            for pair in pairs
+                .into_iter()
+                .flat_map(|pairs| pairs.flatten())
+                .filter(|pair| !matches!(pair.as_rule(), Rule::COMMENT | Rule::string_inner))
+            {
+                let span = pair.as_span();
+                let start = 3 + span.start();
+                assert_eq!(
+                    trimmed(span, 3).end,
+                    start + content_len(span.as_str()),
+                    "{:?} in {text:?}",
+                    pair.as_rule()
+                );
+            }
+        }
     }
 }
