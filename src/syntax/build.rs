@@ -143,6 +143,12 @@ impl<'i> Cursor<'i> {
         }
     }
 
+    /// How many children are left, counting comments and punctuation: room enough for a list of the rest, which
+    /// `fit` then trims, so that the list is allocated once rather than grown from four elements by doubling.
+    fn remaining(&self) -> usize {
+        self.children.len() + usize::from(self.peeked.is_some())
+    }
+
     fn span(&self) -> Span {
         trimmed(self.span, self.base)
     }
@@ -175,7 +181,7 @@ impl<'i> Cursor<'i> {
         rule: Rule,
         mut build: impl FnMut(Pair<'i, Rule>) -> Result<T>,
     ) -> Result<Vec<T>> {
-        let mut res = Vec::new();
+        let mut res = Vec::with_capacity(self.remaining());
         while let Some(pair) = self.next_if(rule) {
             res.push(build(pair)?);
         }
@@ -362,7 +368,7 @@ impl Builder {
     fn build_member_decl(self, pair: Pair<'_, Rule>) -> Result<(Ident, Vec<MemberStmt>, Span)> {
         let mut cursor = self.cursor(pair);
         let name = self.build_ident(cursor.require(Rule::ident)?)?;
-        let mut stmts = Vec::new();
+        let mut stmts = Vec::with_capacity(cursor.remaining());
         while let Some(stmt) = cursor.next() {
             stmts.push(self.build_member_stmt(stmt)?);
         }
@@ -475,11 +481,15 @@ impl Builder {
     }
 
     fn build_ident_list(self, pair: Pair<'_, Rule>) -> Result<Vec<Ident>> {
-        pair.into_inner()
-            .filter(|p| p.as_rule() == Rule::ident)
-            .map(|p| self.build_ident(p))
-            .collect::<Result<_>>()
-            .map(fit)
+        // Sized for every child (names and the words between them), then trimmed: see `Cursor::remaining`.
+        let children = pair.into_inner();
+        let mut res = Vec::with_capacity(children.len());
+        for child in children {
+            if child.as_rule() == Rule::ident {
+                res.push(self.build_ident(child)?);
+            }
+        }
+        Ok(fit(res))
     }
 
     fn build_actor_list(self, pair: Pair<'_, Rule>) -> Result<Vec<Actor>> {
@@ -567,7 +577,7 @@ impl Builder {
     fn build_decision_decl(self, pair: Pair<'_, Rule>) -> Result<DecisionDecl> {
         let mut cursor = self.cursor(pair);
         let name = self.build_ident(cursor.require(Rule::ident)?)?;
-        let mut stmts = Vec::new();
+        let mut stmts = Vec::with_capacity(cursor.remaining());
         while let Some(stmt) = cursor.next() {
             stmts.push(self.build_decision_stmt(stmt)?);
         }
@@ -757,7 +767,7 @@ impl Builder {
     /// Builds a vote block from a `vote_block` or `default_vote_decl` pair.
     fn build_vote_body(self, pair: Pair<'_, Rule>) -> Result<VoteBlock> {
         let mut cursor = self.cursor(pair);
-        let mut stmts = Vec::new();
+        let mut stmts = Vec::with_capacity(cursor.remaining());
         while let Some(stmt) = cursor.next() {
             stmts.push(self.build_vote_stmt(stmt)?);
         }
@@ -785,7 +795,7 @@ impl Builder {
                 VoteStmt::Voters(voters, except, span)
             }
             Rule::passes_stmt => {
-                let mut conditions = Vec::new();
+                let mut conditions = Vec::with_capacity(cursor.remaining());
                 while let Some(condition) = cursor.next() {
                     conditions.push(self.build_condition(condition)?);
                 }
