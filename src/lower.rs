@@ -128,6 +128,7 @@ impl<'a> Lowerer<'a> {
     fn declare(&mut self, charter: &ast::Charter) {
         let mut first_meta: Option<Span> = None;
         let mut first_default: Option<Span> = None;
+        self.names.reserve(charter.items.len());
         for item in &charter.items {
             let (name, kind) = match item {
                 ast::Item::Role(role) => (&role.name, ItemKind::Role),

@@ -51,7 +51,12 @@ pub(super) fn share(
     span: Span,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Fraction> {
-    let (numerator, denominator, text) = match share {
+    // The share's text is only needed for a diagnostic, so it is written only then.
+    let text = || match share {
+        ast::Share::Fraction(text) => text.clone(),
+        ast::Share::Percent(digits) => [digits.as_str(), "%"].concat(),
+    };
+    let (numerator, denominator) = match share {
         ast::Share::Fraction(text) => {
             let (numerator, denominator) = text.split_once('/')?;
             let numerator = parse_bounded(numerator, span, diagnostics)?;
@@ -64,7 +69,7 @@ pub(super) fn share(
                 ));
                 return None;
             }
-            (numerator, denominator, text.clone())
+            (numerator, denominator)
         }
         ast::Share::Percent(digits) => {
             let (whole, decimals) = digits.split_once('.').unwrap_or((digits.as_str(), ""));
@@ -76,13 +81,18 @@ pub(super) fn share(
                 ));
                 return None;
             }
-            let numerator = parse_bounded(&format!("{whole}{decimals}"), span, diagnostics)?;
+            // Without decimals the digits are read as they are, with no copy joined from their parts.
+            let numerator = if decimals.is_empty() {
+                parse_bounded(whole, span, diagnostics)?
+            } else {
+                parse_bounded(&[whole, decimals].concat(), span, diagnostics)?
+            };
             let denominator = 100 * 10u64.pow(decimals.len() as u32);
-            (numerator, denominator, format!("{digits}%"))
+            (numerator, denominator)
         }
     };
     if numerator == 0 || numerator > denominator {
-        diagnostics.push(fraction_out_of_range::diagnostic(span, &text));
+        diagnostics.push(fraction_out_of_range::diagnostic(span, &text()));
         return None;
     }
     let divisor = num_integer::gcd(numerator, denominator);
@@ -195,6 +205,10 @@ const UNITS: &[(&str, TimeUnit)] = &[
 ];
 
 fn time_unit(unit: &ast::Ident, diagnostics: &mut Vec<Diagnostic>) -> Option<TimeUnit> {
+    // A unit written as it is spelt here (`days`, `business days`) needs no normalizing, which copies its words.
+    if let Some((_, unit)) = UNITS.iter().find(|(spelling, _)| *spelling == unit.text) {
+        return Some(*unit);
+    }
     let words: Vec<&str> = unit.text.split_whitespace().collect();
     let normalized = words.join(" ");
     if let Some((_, unit)) = UNITS.iter().find(|(spelling, _)| *spelling == normalized) {

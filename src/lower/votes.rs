@@ -179,10 +179,11 @@ fn base_suffix(base: Option<ast::Base>) -> &'static str {
     }
 }
 
-fn share_text(share: &ast::Share) -> String {
+/// A share as written, in two parts (the digits and a `%` or nothing), to be joined into a condition's text.
+fn share_text(share: &ast::Share) -> [&str; 2] {
     match share {
-        ast::Share::Fraction(text) => text.clone(),
-        ast::Share::Percent(digits) => format!("{digits}%"),
+        ast::Share::Fraction(text) => [text, ""],
+        ast::Share::Percent(digits) => [digits, "%"],
     }
 }
 
@@ -266,7 +267,7 @@ impl Lowerer<'_> {
                         Reading::share(b, share_linear(ir::Tally::Yes, ast::Comparator::Ge, one, b))
                     })
                     .collect();
-                let text = format!("unanimous{}", base_suffix(*base));
+                let text = ["unanimous", base_suffix(*base)].concat();
                 Some(ir::Condition {
                     text,
                     form: ConditionForm::Unanimous,
@@ -291,7 +292,7 @@ impl Lowerer<'_> {
                         )
                     })
                     .collect();
-                let text = format!("majority{}", base_suffix(*base));
+                let text = ["majority", base_suffix(*base)].concat();
                 Some(ir::Condition {
                     text,
                     form: ConditionForm::Majority,
@@ -312,7 +313,7 @@ impl Lowerer<'_> {
                             .minus(Expr::tally(right))
                             .compare_to_zero(*comparator);
                         Some(ir::Condition {
-                            text: format!("{left} {symbol} {}", tally_word(right)),
+                            text: [left, " ", symbol, " ", tally_word(right)].concat(),
                             form: ConditionForm::Comparison {
                                 left: tally,
                                 comparator: symbol.to_owned(),
@@ -352,11 +353,11 @@ impl Lowerer<'_> {
                             })
                             .collect();
                         Some(ir::Condition {
-                            text: format!(
-                                "{left} {symbol} {}{}",
-                                share_text(share),
-                                base_suffix(*base)
-                            ),
+                            text: {
+                                let [digits, percent] = share_text(share);
+                                [left, " ", symbol, " ", digits, percent, base_suffix(*base)]
+                                    .concat()
+                            },
                             form: ConditionForm::Share {
                                 tally,
                                 comparator: symbol.to_owned(),
@@ -449,7 +450,19 @@ impl Lowerer<'_> {
                 };
                 (
                     form,
-                    format!("quorum {symbol} {} of members{clause}", share_text(share)),
+                    {
+                        let [digits, percent] = share_text(share);
+                        [
+                            "quorum ",
+                            symbol,
+                            " ",
+                            digits,
+                            percent,
+                            " of members",
+                            clause,
+                        ]
+                        .concat()
+                    },
                     linears,
                 )
             }
