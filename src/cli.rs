@@ -616,7 +616,9 @@ fn summary_line(analyses: &[Analysis], summary: Summary) -> String {
     let mut res = String::new();
     for analysis in analyses {
         let file = Summary::of(std::slice::from_ref(analysis));
-        res.push_str(&format!("{}: {}\n", analysis.source.name, counts(file)));
+        // A file name may hold control characters too.
+        let name = report::visible::visible(&analysis.source.name);
+        res.push_str(&format!("{name}: {}\n", counts(file)));
     }
     res.push_str(&format!(
         "checked {}: {}\n",
@@ -770,7 +772,9 @@ fn read(path: &Path) -> std::io::Result<Vec<u8>> {
         let file = std::fs::File::open(path)?;
         // Room for the whole file up front: without it, `read_to_end` starts with a 32-byte read and doubles,
         // about ten reads for a 10 KB charter. A file whose length cannot be told is read as it comes.
-        let length = file.metadata().map_or(0, |metadata| metadata.len().min(limit));
+        let length = file
+            .metadata()
+            .map_or(0, |metadata| metadata.len().min(limit));
         bytes.reserve(usize::try_from(length).unwrap_or(0).saturating_add(1));
         file.take(limit).read_to_end(&mut bytes)?;
     }

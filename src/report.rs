@@ -4,6 +4,8 @@
 //! the JSON documents and embeds their schemas; `sarif` builds a SARIF 2.1.0 log; `github` writes GitHub Actions
 //! workflow commands; `catalogue` renders the registry as the Markdown of `docs/checks.md`; `diff_text`,
 //! `compare_table` and `compare_json` render `charterc diff` and `charterc compare` (text wrapped by `wrap`).
+//! Every text meant for a terminal shows control characters through `visible`, so that a charter cannot send
+//! escape sequences to the terminal of whoever checks it.
 //! Nothing here does IO: renderers return values or `String`s that the CLI prints. Output depends only on the
 //! arguments, so the same input gives the same bytes.
 
@@ -16,6 +18,7 @@ pub mod human;
 pub mod json;
 pub mod sarif;
 pub mod short;
+pub mod visible;
 pub mod wrap;
 
 use crate::Analysis;

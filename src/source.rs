@@ -146,19 +146,71 @@ impl<'a> LineIndex<'a> {
 /// counted as miette counts them: `\n`, `\r\n` and a lone `\r` each end a line). One thing differs on purpose: the
 /// line count is that of the snippet, as miette's `SpanContents` documents it, not the count from the start of
 /// the text that miette's own reading gives, so that only labels whose snippets overlap or touch share one.
+///
+/// Control characters are shown as [`visible`](crate::report::visible::visible) shows them: when the file holds
+/// any, miette reads a display copy of the text with them replaced, and the spans of its labels must be moved onto
+/// the copy with [`SnippetSource::span`], so that underlines stay under the characters they mark.
 #[derive(Debug, Clone)]
 pub struct SnippetSource {
     name: String,
+    /// The text as shown: the file's text, or its display copy if it holds control characters.
     text: Arc<str>,
-    /// The byte offset at which each line starts; the first is 0.
+    /// The byte offset at which each line of `text` starts; the first is 0.
     line_starts: Vec<usize>,
+    /// The characters replaced in the display copy, in order; empty when `text` is the file's own.
+    shifts: Vec<Shift>,
     language: Option<String>,
 }
 
+/// A character replaced in the display copy of a [`SnippetSource`].
+#[derive(Debug, Clone, Copy)]
+struct Shift {
+    /// Its offset in the file's text.
+    original: usize,
+    /// The offset of its replacement in the display copy.
+    shown: usize,
+    /// The bytes by which the copy is longer than the text up to the end of this replacement.
+    extra: usize,
+    /// The same, counting each character replaced so far as one byte: the header's column counts a replaced
+    /// character as one, as the JSON's column counts it.
+    wide: usize,
+}
+
 impl SnippetSource {
-    /// Indexes the lines of `source`.
+    /// Indexes the lines of `source`, shown as [`visible`](crate::report::visible::visible) shows them.
     pub fn new(source: &SourceFile) -> Self {
-        let bytes = source.text.as_bytes();
+        let mut shifts = Vec::new();
+        let mut extra = 0;
+        let mut wide = 0;
+        let shown = crate::report::visible::replace(&source.text, |original, more| {
+            let shown = original + extra;
+            extra += more;
+            // The replacement is `more` bytes longer than the character, which is `len` bytes long.
+            let len = source
+                .text
+                .get(original..)
+                .and_then(|rest| rest.chars().next())
+                .map_or(1, char::len_utf8);
+            wide += len + more - 1;
+            shifts.push(Shift {
+                original,
+                shown,
+                extra,
+                wide,
+            });
+        });
+        let text: Arc<str> = match shown {
+            std::borrow::Cow::Borrowed(_) => source.text.clone(),
+            std::borrow::Cow::Owned(copy) => copy.into(),
+        };
+        let mut res = Self::verbatim(&crate::report::visible::visible(&source.name), text);
+        res.shifts = shifts;
+        res
+    }
+
+    /// Indexes the lines of `text` as it is, with no character replaced.
+    fn verbatim(name: &str, text: Arc<str>) -> Self {
+        let bytes = text.as_bytes();
         let mut line_starts = vec![0];
         // memchr finds the line ends many bytes at a time; the shipped charters are mostly comments, and a byte at a
         // time this loop cost as much as rendering a finding.
@@ -173,11 +225,40 @@ impl SnippetSource {
             line_starts.push(next);
         }
         SnippetSource {
-            name: source.name.clone(),
-            text: source.text.clone(),
+            name: name.to_owned(),
+            text,
             line_starts,
+            shifts: Vec::new(),
             language: None,
         }
+    }
+
+    /// A span of the file's text as a span of the text miette reads: moved past the replacements before it, and
+    /// covering the whole replacement of a character it covers.
+    pub fn span(&self, span: Span) -> miette::SourceSpan {
+        let start = self.shown(span.start);
+        let end = self.shown(span.end).max(start);
+        miette::SourceSpan::new(start.into(), end - start)
+    }
+
+    /// An offset of the file's text as an offset of the text shown: a replaced character at `offset` is not yet
+    /// counted, so a span that starts on it starts on its replacement.
+    fn shown(&self, offset: usize) -> usize {
+        let before = self.shifts.partition_point(|shift| shift.original < offset);
+        let extra = before
+            .checked_sub(1)
+            .and_then(|last| self.shifts.get(last))
+            .map_or(0, |shift| shift.extra);
+        offset + extra
+    }
+
+    /// How many bytes the replacements before `offset` of the text shown add to a column.
+    fn wide_before(&self, offset: usize) -> usize {
+        let before = self.shifts.partition_point(|shift| shift.shown < offset);
+        before
+            .checked_sub(1)
+            .and_then(|last| self.shifts.get(last))
+            .map_or(0, |shift| shift.wide)
     }
 
     /// Names the language of the snippets, for highlighters.
@@ -246,7 +327,13 @@ impl SnippetSource {
             let straddles = start > 0
                 && bytes.get(start - 1) == Some(&b'\r')
                 && bytes.get(start) == Some(&b'\n');
-            (start - line_start).saturating_sub(usize::from(straddles))
+            // A replaced character counts as one, as in the JSON's column, not as its replacement's bytes.
+            (start - line_start)
+                .saturating_sub(usize::from(straddles))
+                .saturating_sub(
+                    self.wide_before(start)
+                        .saturating_sub(self.wide_before(line_start)),
+                )
         };
         Snippet {
             start: snippet_start,
@@ -349,7 +436,7 @@ mod tests {
 
     use miette::SourceCode;
 
-    use super::{SnippetSource, SourceFile};
+    use super::SnippetSource;
 
     /// Every span of a text with every kind of line end reads the same through the index as through miette's
     /// own implementation, except for the line count, which is the number of lines the snippet covers.
@@ -389,8 +476,7 @@ mod tests {
     }
 
     fn matches_miettes_own_reading(text: &str) {
-        let source = SourceFile::new("t.charter", text);
-        let indexed = SnippetSource::new(&source);
+        let indexed = SnippetSource::verbatim("t.charter", text.into());
         let named = miette::NamedSource::new("t.charter", text.to_owned());
         let boundaries: Vec<usize> = (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))

@@ -3,7 +3,8 @@
 //! - [`charter`] writes synthetic charters;
 //! - [`splice`] mutates them with fragments of the grammar;
 //! - [`exercise`] runs bytes through the whole pipeline and every output format, and checks the invariants that
-//!   hold for every input (spans within the file and on char boundaries).
+//!   hold for every input (spans within the file and on char boundaries, no raw control character in a text
+//!   output).
 //!
 //! [`charter`] writes a charter of a chosen size, deterministically from a seed, that uses every construct of the
 //! language: the metadata block, external bodies, named thresholds that name other thresholds, the default vote,
@@ -38,8 +39,9 @@ use crate::report::{DocsUrl, github, human, json, sarif, short};
 use crate::{Analysis, check_bytes};
 
 /// Checks `bytes` as the file `name` and renders the result in every output format; returns the analysis, or
-/// the first broken invariant: a label outside the file or off a char boundary, or an output that cannot be
-/// serialized. A panic anywhere in the pipeline is, of course, a failure too.
+/// the first broken invariant: a label outside the file or off a char boundary, a raw control character in the
+/// plain, short or GitHub output, or an output that cannot be serialized. A panic anywhere in the pipeline is,
+/// of course, a failure too.
 pub fn exercise(name: &str, bytes: &[u8]) -> Result<Analysis, String> {
     let analysis = check_bytes(name, bytes, &Levels::default());
     let text: &str = &analysis.source.text;
@@ -101,6 +103,20 @@ pub fn exercise(name: &str, bytes: &[u8]) -> Result<Analysis, String> {
         outputs.push(json(serde_json::to_string(&json::ir_document(
             name, charter,
         )))?);
+    }
+    // The plain, short and GitHub outputs go to terminals and logs: whatever the charter holds, they send no
+    // control character but LF and tab, and no bidirectional override (the coloured report holds miette's own
+    // colours).
+    for output in outputs.get(1..4).unwrap_or_default() {
+        if let Some(c) = output.chars().find(|&c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        }) {
+            return Err(format!(
+                "{name}: a text output holds the raw character U+{:04X}",
+                u32::from(c)
+            ));
+        }
     }
     if outputs.first().is_some_and(String::is_empty) && !analysis.diagnostics.is_empty() {
         return Err(format!(

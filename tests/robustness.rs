@@ -1,7 +1,8 @@
 //! Odd inputs and limits: every one has a defined behaviour, pinned by a snapshot of exactly what a user sees.
 //!
 //! - `fixtures/odd/*.charter`: an empty file, a file of comments only, a byte-order mark, CRLF and lone CR line
-//!   ends, a NUL byte, Latin-1 text (not UTF-8);
+//!   ends, a NUL byte, Latin-1 text (not UTF-8), control characters and bidirectional overrides (which no text
+//!   output may send to the terminal);
 //! - the limits: file size (`file-too-large`, in memory and through the real binary), numbers and shares at
 //!   the edges of exact arithmetic, durations at the largest number, long and deep inputs (thousands of
 //!   conditions, steps, thresholds naming thresholds) checked on a small stack;
@@ -350,4 +351,115 @@ fn a_syntax_error_in_a_later_batch_comes_before_an_earlier_name_over_its_limit()
     assert_eq!(codes, ["CH001"]);
     let at = text.rfind("least }").unwrap() + "least ".len();
     assert_eq!(analysis.diagnostics[0].primary.span.start, at);
+}
+
+/// The characters of `text` that a terminal would act on rather than show: control characters other than LF,
+/// and the bidirectional embeddings, overrides and isolates.
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+fn run_charterc(args: &[&str]) -> String {
+    let output = Command::new(env!("CARGO_BIN_EXE_charterc"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+/// A charter with ESC, OSC and BEL, a C1 CSI, DEL and a bidirectional override in a comment, in strings and
+/// before a label on the same line: no text output sends them to the terminal, and the JSON keeps them.
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let fixture = root().join("tests/fixtures/odd/control-characters.charter");
+    let fixture = fixture.to_str().unwrap();
+    for format in ["human", "plain", "short", "github"] {
+        let stdout = run_charterc(&["check", "--format", format, fixture]);
+        assert!(
+            stdout.contains("TBD") || stdout.contains("placeholder"),
+            "{format}: {stdout}"
+        );
+        assert_eq!(
+            raw_controls(&stdout),
+            Vec::<char>::new(),
+            "{format}: {stdout}"
+        );
+    }
+    // The snippets show the comment's and the strings' characters as pictures and escapes.
+    let human = run_charterc(&["check", fixture]);
+    for shown in [
+        "␛[31mRED␛[0m",
+        "\\u{9b} 2J",
+        "\\u{202e}reversed\\u{202c}",
+        "DEL ␡",
+        "␛]0;pwned␇",
+    ] {
+        assert!(human.contains(shown), "{shown} in {human}");
+    }
+    // The JSON positions of the label after the control characters agree with the human header.
+    let json: serde_json::Value =
+        serde_json::from_str(&run_charterc(&["check", "--format", "json", fixture])).unwrap();
+    let placeholder = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "CH503")
+        .unwrap();
+    let start = &placeholder["primary"]["start"];
+    assert!(
+        human.contains(&format!(
+            "control-characters.charter:{}:{}]",
+            start["line"], start["column"]
+        )),
+        "{start} in {human}"
+    );
+    // The IR keeps the title as written.
+    let ir: serde_json::Value = serde_json::from_str(&run_charterc(&["compile", fixture])).unwrap();
+    assert!(ir.to_string().contains("\\u001b]0;pwned\\u0007"), "{ir}");
+
+    // diff and compare quote titles and member names.
+    let dir = std::env::temp_dir().join(format!("charterc-controls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let new = dir.join("new.charter");
+    let text = std::fs::read_to_string(fixture).unwrap();
+    std::fs::write(
+        &new,
+        text.replace("Title \u{1b}]0;pwned", "Retitled \u{1b}]2;owned\u{9b}")
+            .replace("\"TBD\" #", "\"Bo\u{1b}[1A\u{202e}b\", \"TBD\" #")
+            .replace("employer\u{7}", "employer\u{1b}[2J\u{2066}"),
+    )
+    .unwrap();
+    let new = new.to_str().unwrap();
+    let mut quoted = false;
+    for args in [
+        vec!["diff", fixture, new],
+        vec!["diff", "--format", "markdown", fixture, new],
+        vec!["compare", fixture, new],
+        vec!["compare", "--format", "markdown", fixture, new],
+    ] {
+        let stdout = run_charterc(&args);
+        assert!(!stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            raw_controls(&stdout),
+            Vec::<char>::new(),
+            "{args:?}: {stdout}"
+        );
+        quoted |= stdout.contains("␛]2;owned\\u{9b}");
+    }
+    assert!(quoted, "a report quotes the new title");
+    let diff: serde_json::Value =
+        serde_json::from_str(&run_charterc(&["diff", "--format", "json", fixture, new])).unwrap();
+    // serde_json escapes C0 controls and writes C1 and bidirectional characters as they are: either way the
+    // parsed document holds the title as written.
+    assert_eq!(
+        diff["new"]["title"],
+        "Retitled \u{1b}]2;owned\u{9b}\u{7} with \u{9b}8m C1"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -207,7 +207,8 @@ pub fn render_markdown(table: &Table) -> String {
             out.push('\n');
         }
     }
-    out
+    // Pasted into a pull request, or printed to the terminal that ran it: no control character is sent raw.
+    crate::report::visible::visible_owned(out)
 }
 
 /// Text made safe inside a Markdown table cell.

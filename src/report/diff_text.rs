@@ -128,7 +128,8 @@ pub fn render_markdown(diff: &Diff, old: &str, new: &str) -> String {
     if diff.weakens() {
         out.push_str("\n> This change weakens the charter.\n");
     }
-    out
+    // Pasted into a pull request, or printed to the terminal that ran it: no control character is sent raw.
+    crate::report::visible::visible_owned(out)
 }
 
 /// A path made safe inside Markdown backticks.

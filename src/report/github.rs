@@ -13,6 +13,7 @@
 use crate::Analysis;
 use crate::diagnostic::Diagnostic;
 use crate::report::is_about_whole_file;
+use crate::report::visible::visible_owned;
 use crate::source::LineIndex;
 
 /// Renders the findings of several files, in the order given, one workflow command each.
@@ -66,11 +67,15 @@ fn command(path: &str, diagnostic: &Diagnostic, index: &LineIndex<'_>) -> String
     )
 }
 
-/// Escapes a command's message.
+/// Escapes a command's message. The runner writes the message to the log as it is, so control characters are
+/// shown as [`visible`](crate::report::visible::visible) shows them (after CR and LF are escaped, so that a lone CR is escaped as the runner
+/// expects rather than pictured).
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
+    let text = text
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    visible_owned(text)
 }
 
 /// Escapes a command's property value.

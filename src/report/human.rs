@@ -11,6 +11,7 @@ use textwrap::WordSeparator;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::is_about_whole_file;
+use crate::report::visible::visible;
 use crate::source::{SnippetSource, SourceFile};
 
 /// How to draw a report.
@@ -45,7 +46,7 @@ pub fn render(
         let notes: Vec<String> = diagnostic
             .notes
             .iter()
-            .map(|note| format!("note: {note}"))
+            .map(|note| format!("note: {}", visible(note)))
             .collect();
         let result = match style {
             Style::Graphical { color } => {
@@ -77,7 +78,7 @@ pub fn render(
                 "{}[{}]: {}\n",
                 diagnostic.severity.as_str(),
                 diagnostic.lint.code,
-                diagnostic.message
+                visible(&diagnostic.message)
             ));
         }
         out.push('\n');
@@ -99,7 +100,7 @@ impl fmt::Debug for MietteView<'_> {
 
 impl fmt::Display for MietteView<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&visible(&self.diagnostic.message))
     }
 }
 
@@ -127,7 +128,7 @@ impl miette::Diagnostic for MietteView<'_> {
         self.diagnostic
             .help
             .as_ref()
-            .map(|help| Box::new(help.as_str()) as Box<dyn fmt::Display + 'a>)
+            .map(|help| Box::new(visible(help)) as Box<dyn fmt::Display + 'a>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -144,15 +145,19 @@ impl miette::Diagnostic for MietteView<'_> {
             if message.is_empty() {
                 None
             } else {
-                Some(message.to_owned())
+                Some(visible(message).into_owned())
             }
         };
-        let primary = LabeledSpan::new_primary_with_span(label(&primary.message), primary.span);
+        // miette reads the source's display copy, in which control characters take more bytes: every span is
+        // moved onto it.
+        let source = self.source;
+        let primary =
+            LabeledSpan::new_primary_with_span(label(&primary.message), source.span(primary.span));
         let secondary = self
             .diagnostic
             .secondary
             .iter()
-            .map(move |l| LabeledSpan::new_with_span(label(&l.message), l.span));
+            .map(move |l| LabeledSpan::new_with_span(label(&l.message), source.span(l.span)));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }

@@ -2,9 +2,11 @@
 //!
 //! The line and column are 1-based; the column counts Unicode scalar values, like the `column` of the JSON output
 //! and the human report. Findings accepted by an `allow` in the charter are not listed. A message never spans
-//! lines: any line break in it becomes a space.
+//! lines: any line break in it becomes a space. Control characters in names and messages are shown as
+//! [`visible`] shows them.
 
 use crate::Analysis;
+use crate::report::visible::visible;
 use crate::source::LineIndex;
 
 /// Renders the findings of several files, in the order given, one line each.
@@ -16,12 +18,12 @@ pub fn render(analyses: &[Analysis]) -> String {
             let start = index.position(diagnostic.primary.span.start);
             out.push_str(&format!(
                 "{}:{}:{}: {}[{}]: {}\n",
-                analysis.source.name,
+                visible(&analysis.source.name),
                 start.line,
                 start.column,
                 diagnostic.severity.as_str(),
                 diagnostic.lint.code,
-                one_line(&diagnostic.message)
+                visible(&one_line(&diagnostic.message))
             ));
         }
     }

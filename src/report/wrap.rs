@@ -10,6 +10,8 @@ use std::borrow::Cow;
 use textwrap::core::display_width;
 use textwrap::{Options, WordSeparator, WordSplitter, WrapAlgorithm};
 
+use crate::report::visible::{visible, visible_owned};
+
 /// The fewest columns left for text after an indent, however narrow the width asked for: a line that holds
 /// less is too short to read, so a narrower report overflows instead.
 const MIN_TEXT: usize = 10;
@@ -50,11 +52,18 @@ pub fn lines(text: &str, width: usize) -> Vec<String> {
 /// may hold `\t` and `\n`: textwrap counts a tab as no column where a terminal moves up to eight, and starts a
 /// new line at a line break, which inside a table cell or a heading reads as two items. Read as spaces, as
 /// the Markdown table reads a line break, they keep the table aligned.
+///
+/// Other control characters are then shown as [`visible`] shows them, so that they neither reach the terminal
+/// nor upset the widths (textwrap counts them as no column).
 fn one_line(text: &str) -> Cow<'_, str> {
-    if text.contains(|c: char| c.is_ascii_whitespace() && c != ' ') {
+    let spaced = if text.contains(|c: char| c.is_ascii_whitespace() && c != ' ') {
         Cow::Owned(text.replace(|c: char| c.is_ascii_whitespace(), " "))
     } else {
         Cow::Borrowed(text)
+    };
+    match spaced {
+        Cow::Borrowed(text) => visible(text),
+        Cow::Owned(text) => Cow::Owned(visible_owned(text)),
     }
 }
 
