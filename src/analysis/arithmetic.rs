@@ -1125,18 +1125,32 @@ fn normalize(ineq: Ineq) -> Normalized {
 
 /// Normalizes, sorts, and drops duplicates and inequalities dominated by a parallel one. `None` when one holds
 /// nowhere.
-fn tidy(mut ineqs: Vec<Ineq>) -> Option<Vec<Ineq>> {
+fn tidy(ineqs: Vec<Ineq>) -> Option<Vec<Ineq>> {
+    tidy_after(ineqs, 0)
+}
+
+/// [`tidy`], for inequalities of which the first `normalized` are normalized already: those an elimination
+/// passes on from a tidied system. Normalizing is idempotent (the gcd of a normalized inequality is 1, and one
+/// that holds everywhere or nowhere was dropped), so they are not normalized again.
+fn tidy_after(mut ineqs: Vec<Ineq>, normalized: usize) -> Option<Vec<Ineq>> {
     // In place: the inequalities come in a vector of their own, and a system is tidied several times per basis.
     let mut never = false;
-    ineqs.retain_mut(|ineq| match normalize(*ineq) {
-        Normalized::Always => false,
-        Normalized::Never => {
-            never = true;
-            false
+    let mut index = 0;
+    ineqs.retain_mut(|ineq| {
+        index += 1;
+        if index <= normalized {
+            return true;
         }
-        Normalized::Keep(kept) => {
-            *ineq = kept;
-            true
+        match normalize(*ineq) {
+            Normalized::Always => false,
+            Normalized::Never => {
+                never = true;
+                false
+            }
+            Normalized::Keep(kept) => {
+                *ineq = kept;
+                true
+            }
         }
     });
     if never {
@@ -1206,7 +1220,7 @@ fn is_small(ineq: &Ineq) -> bool {
 }
 
 /// Fourier–Motzkin elimination of `var`: the inequalities without it, and for each lower bound `p*v + L >= 0`
-/// (`p > 0`) and upper bound `-q*v + U >= 0` (`q > 0`), `q*L + p*U >= 0`.
+/// (`p > 0`) and upper bound `-q*v + U >= 0` (`q > 0`), `q*L + p*U >= 0`. `source` is the result of [`tidy`].
 fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
     let lower = || source.iter().filter(|ineq| var.coefficient(ineq) > 0);
     let upper = || source.iter().filter(|ineq| var.coefficient(ineq) < 0);
@@ -1218,6 +1232,8 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             .filter(|ineq| var.coefficient(ineq) == 0)
             .copied(),
     );
+    // `source` is tidied: what it passes on is normalized.
+    let passed_on = result.len();
     let exact =
         lower().all(|l| var.coefficient(l) == 1) || upper().all(|u| var.coefficient(u) == -1);
     // The coefficients of vote rules are small: then no combination needs checked arithmetic (the multipliers
@@ -1236,7 +1252,7 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             }
         }
     }
-    match tidy(result) {
+    match tidy_after(result, passed_on) {
         Some(ineqs) => Eliminated::Projection { ineqs, exact },
         None => Eliminated::Never,
     }
