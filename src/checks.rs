@@ -164,8 +164,8 @@ pub(crate) fn run(charter: &ir::Charter) -> Vec<Diagnostic> {
     designation_exceeds_size::check(&mut cx, charter);
     subject_may_vote::check(&mut cx, charter);
     no_amendment_procedure::check(&mut cx, charter);
-    unstated_base::check(&mut cx, charter, &votes);
-    abstention_effect_unstated::check(&mut cx, charter, &votes);
+    unstated_base::check(&mut cx, charter, &votes, &mut memo);
+    abstention_effect_unstated::check(&mut cx, charter, &votes, &mut memo);
     minority_decides::check(&mut cx, charter, &votes);
     decision_without_rule::check(&mut cx, charter, &votes);
     decider_unstated::check(&mut cx, charter, &votes);
@@ -177,7 +177,7 @@ pub(crate) fn run(charter: &ir::Charter) -> Vec<Diagnostic> {
     tie_without_tie_break::check(&mut cx, charter, &votes);
     unanimity_over_empty_electorate::check(&mut cx, charter, &votes);
     final_vote_can_deadlock::check(&mut cx, charter, &votes);
-    protection_amendable::check(&mut cx, charter, &votes);
-    admission_easier_than_amendment::check(&mut cx, charter, &votes);
+    protection_amendable::check(&mut cx, charter, &votes, &mut memo);
+    admission_easier_than_amendment::check(&mut cx, charter, &votes, &mut memo);
     cx.diagnostics
 }

@@ -605,6 +605,24 @@ pub fn first_passing(rule: &Rule, sizes: RangeInclusive<u64>) -> Option<Witness>
     PassingRule::new(rule).first_passing(sizes)
 }
 
+/// The first size in `sizes` at which a tally with no yes vote passes `rule`, with that tally: the
+/// `passes_with_nobody_in_favour` of [`analyze`], without setting up its other systems or solving every size.
+pub fn first_passing_with_nobody_in_favour(
+    rule: &Rule,
+    sizes: RangeInclusive<u64>,
+) -> Option<Witness> {
+    // The first size is that of the rule with `y <= 0`, found from its level-3 interval (at once when its
+    // projections are exact) rather than by solving the rule at every size; the tally is then the rule's own
+    // solution of least `y` at that size, as `analyze` gives it (the system with `y <= 0` may be solved in
+    // another basis, and find another tally).
+    let mut nobody = rule.forms();
+    nobody.push(Form::new(-1, 0, 0, 0, 0));
+    let members = System::new(nobody)
+        .first_feasible(*sizes.start(), *sizes.end())?
+        .members;
+    min_yes(rule, members).map(|tally| Witness { members, tally })
+}
+
 /// A rule with its system prepared once, for [`first_passing`] over many ranges of sizes.
 #[derive(Debug, Clone)]
 pub struct PassingRule {
@@ -1107,18 +1125,32 @@ fn normalize(ineq: Ineq) -> Normalized {
 
 /// Normalizes, sorts, and drops duplicates and inequalities dominated by a parallel one. `None` when one holds
 /// nowhere.
-fn tidy(mut ineqs: Vec<Ineq>) -> Option<Vec<Ineq>> {
+fn tidy(ineqs: Vec<Ineq>) -> Option<Vec<Ineq>> {
+    tidy_after(ineqs, 0)
+}
+
+/// [`tidy`], for inequalities of which the first `normalized` are normalized already: those an elimination
+/// passes on from a tidied system. Normalizing is idempotent (the gcd of a normalized inequality is 1, and one
+/// that holds everywhere or nowhere was dropped), so they are not normalized again.
+fn tidy_after(mut ineqs: Vec<Ineq>, normalized: usize) -> Option<Vec<Ineq>> {
     // In place: the inequalities come in a vector of their own, and a system is tidied several times per basis.
     let mut never = false;
-    ineqs.retain_mut(|ineq| match normalize(*ineq) {
-        Normalized::Always => false,
-        Normalized::Never => {
-            never = true;
-            false
+    let mut index = 0;
+    ineqs.retain_mut(|ineq| {
+        index += 1;
+        if index <= normalized {
+            return true;
         }
-        Normalized::Keep(kept) => {
-            *ineq = kept;
-            true
+        match normalize(*ineq) {
+            Normalized::Always => false,
+            Normalized::Never => {
+                never = true;
+                false
+            }
+            Normalized::Keep(kept) => {
+                *ineq = kept;
+                true
+            }
         }
     });
     if never {
@@ -1188,7 +1220,7 @@ fn is_small(ineq: &Ineq) -> bool {
 }
 
 /// Fourier–Motzkin elimination of `var`: the inequalities without it, and for each lower bound `p*v + L >= 0`
-/// (`p > 0`) and upper bound `-q*v + U >= 0` (`q > 0`), `q*L + p*U >= 0`.
+/// (`p > 0`) and upper bound `-q*v + U >= 0` (`q > 0`), `q*L + p*U >= 0`. `source` is the result of [`tidy`].
 fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
     let lower = || source.iter().filter(|ineq| var.coefficient(ineq) > 0);
     let upper = || source.iter().filter(|ineq| var.coefficient(ineq) < 0);
@@ -1200,6 +1232,8 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             .filter(|ineq| var.coefficient(ineq) == 0)
             .copied(),
     );
+    // `source` is tidied: what it passes on is normalized.
+    let passed_on = result.len();
     let exact =
         lower().all(|l| var.coefficient(l) == 1) || upper().all(|u| var.coefficient(u) == -1);
     // The coefficients of vote rules are small: then no combination needs checked arithmetic (the multipliers
@@ -1218,7 +1252,7 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             }
         }
     }
-    match tidy(result) {
+    match tidy_after(result, passed_on) {
         Some(ineqs) => Eliminated::Projection { ineqs, exact },
         None => Eliminated::Never,
     }
@@ -1290,6 +1324,15 @@ struct Plan {
 
 impl System {
     fn new(mut forms: Vec<Form>) -> System {
+        // Many systems the checks ask about have no solution (a rule with the negation of a condition it
+        // states, a rule with its own mirror when it requires more yes than no votes): two opposite inequalities
+        // say so without projecting anything.
+        if has_opposite_pair(&forms) {
+            return System {
+                forms,
+                solver: Solver::Never,
+            };
+        }
         forms.extend(DOMAIN);
         let solver = Solver::build(&forms);
         System { forms, solver }
@@ -1334,6 +1377,21 @@ impl System {
                 .map(|tally| Witness { members, tally })
         })
     }
+}
+
+/// Whether two of `forms` contradict each other: `L + k >= 0` and `-L + j >= 0` with `k + j < 0`, which no point
+/// satisfies, integer or not.
+fn has_opposite_pair(forms: &[Form]) -> bool {
+    forms.iter().enumerate().any(|(index, a)| {
+        forms.iter().skip(index + 1).any(|b| {
+            // The coefficients are at most 2^40 + 1 in absolute value (see `Form`), so the sums cannot overflow.
+            a.yes + b.yes == 0
+                && a.no + b.no == 0
+                && a.abstain + b.abstain == 0
+                && a.members + b.members == 0
+                && a.constant + b.constant < 0
+        })
+    })
 }
 
 impl Solver {
@@ -1617,6 +1675,34 @@ mod tests {
                 assert_eq!(
                     prepared.first_passing(from..=to),
                     first_passing_through_stricter(rule, from..=to),
+                    "{rule:?} over {from}..={to}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_first_tally_with_nobody_in_favour_is_that_of_analyze() {
+        let rules = [
+            sixty_percent(),
+            // no <= 1/3 of members: passes with nobody in favour at every size.
+            Rule::new(vec![linear(0, -3, 0, 1, 0, Relation::Ge)]).unwrap(),
+            // yes >= 2/3 of members: only at size 0.
+            Rule::new(vec![linear(3, 0, 0, -2, 0, Relation::Ge)]).unwrap(),
+            // A turnout of at least 5 and no more than 2 no votes: abstentions alone pass from size 5.
+            Rule::new(vec![
+                linear(1, 1, 1, 0, -5, Relation::Ge),
+                linear(0, -1, 0, 0, 2, Relation::Ge),
+            ])
+            .unwrap(),
+            Rule::new(vec![linear(1, -1, 0, 0, 0, Relation::Ge)]).unwrap(),
+            Rule::new(Vec::new()).unwrap(),
+        ];
+        for rule in &rules {
+            for (from, to) in [(0, 0), (0, 30), (1, 40), (3, 12), (7, 5), (6, 6), (1, 1000)] {
+                assert_eq!(
+                    first_passing_with_nobody_in_favour(rule, from..=to),
+                    analyze(rule, from..=to).passes_with_nobody_in_favour,
                     "{rule:?} over {from}..={to}"
                 );
             }

@@ -189,7 +189,13 @@ pub struct Memo {
     analyses: HashMap<Rule, Analysed>,
     /// Per rule: its system for [`arithmetic::first_passing`].
     passing: HashMap<Rule, arithmetic::PassingRule>,
+    /// Per pair of rules and sizes: [`arithmetic::stricter`]. Decisions that state the same ambiguous rule ask
+    /// the same questions of its readings, each a few systems to set up.
+    strictness: HashMap<Rule, HashMap<Rule, Strictness>>,
 }
+
+/// The answers of [`arithmetic::stricter`] for one pair of rules, by sizes examined.
+type Strictness = HashMap<SizeRange, Result<(), Witness>>;
 
 /// A reading with its analyses over the sizes asked so far, and its systems if they are kept.
 #[derive(Debug)]
@@ -262,6 +268,33 @@ impl Memo {
                 analysed.by_sizes.insert(sizes, analysis);
             }
         }
+    }
+
+    /// [`arithmetic::stricter`] of `a` and `b` over `sizes`, computed the first time only.
+    ///
+    /// # Errors
+    /// As [`arithmetic::stricter`]: a tally that passes `a` and fails `b`.
+    pub fn stricter(&mut self, a: &Rule, b: &Rule, sizes: SizeRange) -> Result<(), Witness> {
+        // Looked up by reference, so that only the first of a pair clones its rules.
+        if let Some(answer) = self
+            .strictness
+            .get(a)
+            .and_then(|of_a| of_a.get(b))
+            .and_then(|by_sizes| by_sizes.get(&sizes))
+        {
+            return *answer;
+        }
+        let answer = arithmetic::stricter(a, b, sizes.from..=sizes.to);
+        let of_a = match self.strictness.get_mut(a) {
+            Some(of_a) => of_a,
+            None => self.strictness.entry(a.clone()).or_default(),
+        };
+        let by_sizes = match of_a.get_mut(b) {
+            Some(by_sizes) => by_sizes,
+            None => of_a.entry(b.clone()).or_default(),
+        };
+        by_sizes.insert(sizes, answer);
+        answer
     }
 
     /// [`arithmetic::first_passing`] of `rule` over `sizes`, with the rule's system set up the first time only.
@@ -553,8 +586,17 @@ impl Difference<'_> {
 /// Whether the answer to an ambiguous part changes the outcome of a vote: two readings that agree on every other
 /// part and disagree on this one, with a tally that passes under one and fails under the other.
 pub fn part_changes_outcome<'r>(vote: &'r VoteAnalysis<'_>, part: Part) -> Option<Difference<'r>> {
+    part_changes_outcome_with(vote, part, &mut Memo::default())
+}
+
+/// [`part_changes_outcome`], reusing the comparisons in `memo` and adding the new ones to it.
+pub fn part_changes_outcome_with<'r>(
+    vote: &'r VoteAnalysis<'_>,
+    part: Part,
+    memo: &mut Memo,
+) -> Option<Difference<'r>> {
     let readings = vote.readings();
-    let range = vote.sizes.range.from..=vote.sizes.range.to;
+    let range = vote.sizes.range;
     let others = |reading: &ReadingAnalysis| -> Vec<arithmetic::ReadingChoice> {
         reading
             .label
@@ -571,8 +613,7 @@ pub fn part_changes_outcome<'r>(vote: &'r VoteAnalysis<'_>, part: Part) -> Optio
                 continue;
             }
             for (passing, failing) in [(a, b), (b, a)] {
-                if let Err(witness) =
-                    arithmetic::stricter(&passing.rule, &failing.rule, range.clone())
+                if let Err(witness) = memo.stricter(&passing.rule, &failing.rule, range)
                     && best.as_ref().is_none_or(|d| witness < d.witness)
                 {
                     best = Some(Difference {

@@ -1,6 +1,6 @@
 //! `CH205` `abstention-effect-unstated`: a quorum that does not say whether abstentions count, when it matters.
 
-use crate::analysis::votes::{self, Part, VoteAnalysis, VoteSite};
+use crate::analysis::votes::{self, Memo, Part, VoteAnalysis, VoteSite};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir;
@@ -35,7 +35,12 @@ crate::declare_lint! {
     pub(crate) ABSTENTION_EFFECT_UNSTATED, "CH205", "abstention-effect-unstated", Warning
 }
 
-pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+pub(crate) fn check(
+    cx: &mut CheckContext,
+    charter: &ir::Charter,
+    votes: &[VoteAnalysis<'_>],
+    memo: &mut Memo,
+) {
     let default_quorum = charter
         .default_vote
         .as_ref()
@@ -54,7 +59,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
         if vote.site != VoteSite::DefaultVote && Some(quorum.span) == default_quorum {
             continue;
         }
-        let Some(difference) = votes::part_changes_outcome(vote, Part::Quorum) else {
+        let Some(difference) = votes::part_changes_outcome_with(vote, Part::Quorum, memo) else {
             continue;
         };
         let mut diagnostic = Diagnostic::new(

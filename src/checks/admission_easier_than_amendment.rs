@@ -2,7 +2,7 @@
 //! than the charter can be amended (packing).
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange};
-use crate::analysis::votes::{self, BySite, VoteAnalysis};
+use crate::analysis::votes::{self, BySite, Memo, VoteAnalysis};
 use crate::checks::CheckContext;
 use crate::checks::protection_amendable::{
     Readings, has_voters, is_amendment, rule_words, separate, voter_keys,
@@ -49,7 +49,12 @@ crate::declare_lint! {
     pub(crate) ADMISSION_EASIER_THAN_AMENDMENT, "CH602", "admission-easier-than-amendment", Warning
 }
 
-pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+pub(crate) fn check(
+    cx: &mut CheckContext,
+    charter: &ir::Charter,
+    votes: &[VoteAnalysis<'_>],
+    memo: &mut Memo,
+) {
     let votes = BySite::new(votes);
     for (a_index, amendment) in charter.decisions.iter().enumerate() {
         let Some(a_rule) = amendment.vote.as_ref().filter(|_| is_amendment(amendment)) else {
@@ -91,14 +96,14 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
             let amending_admits = a.readings.iter().all(|a| {
                 p.readings
                     .iter()
-                    .all(|p| arithmetic::stricter(&a.rule, &p.rule, range.from..=range.to).is_ok())
+                    .all(|p| memo.stricter(&a.rule, &p.rule, range).is_ok())
             });
             // Packing outvotes opponents only if the charter can be amended over some no votes: against
             // unanimity or a veto, new members do not help.
             if !amending_admits || !a.readings.iter().all(|a| passes_over_a_no(&a.rule, range)) {
                 continue;
             }
-            let Some((witness, condition)) = separate(&p, &a, range) else {
+            let Some((witness, condition)) = separate(&p, &a, range, memo) else {
                 continue;
             };
             let diagnostic = Diagnostic::new(

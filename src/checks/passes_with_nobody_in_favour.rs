@@ -47,7 +47,7 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
                 |reading| match reading.analysis.passes_with_nobody_in_favour {
                     Some(witness) if witness.members >= 1 => Some(witness),
                     Some(_) => {
-                        arithmetic::analyze(&reading.rule, from..=to).passes_with_nobody_in_favour
+                        arithmetic::first_passing_with_nobody_in_favour(&reading.rule, from..=to)
                     }
                     None => None,
                 },

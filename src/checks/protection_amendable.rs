@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::analysis::arithmetic::{self, Rule, SizeRange, Witness};
 use crate::analysis::electorate;
-use crate::analysis::votes::{self, BySite, VoteAnalysis, VoteSite};
+use crate::analysis::votes::{self, BySite, Memo, VoteAnalysis, VoteSite};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, ItemKind, Purpose, RuleOrigin};
@@ -48,7 +48,12 @@ crate::declare_lint! {
     pub(crate) PROTECTION_AMENDABLE, "CH601", "protection-amendable", Warning
 }
 
-pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+pub(crate) fn check(
+    cx: &mut CheckContext,
+    charter: &ir::Charter,
+    votes: &[VoteAnalysis<'_>],
+    memo: &mut Memo,
+) {
     let votes = BySite::new(votes);
     for (a_index, amendment) in charter.decisions.iter().enumerate() {
         let Some(a_rule) = amendment.vote.as_ref().filter(|_| is_amendment(amendment)) else {
@@ -81,7 +86,7 @@ pub(crate) fn check(cx: &mut CheckContext, charter: &ir::Charter, votes: &[VoteA
                 continue;
             };
             // Under every pair of readings, some tally passes the amendment and fails the decision.
-            let Some(separating) = separate(&a, &d, range) else {
+            let Some(separating) = separate(&a, &d, range, memo) else {
                 continue;
             };
             let (witness, condition) = separating;
@@ -239,15 +244,14 @@ pub(super) fn separate(
     passing: &Readings,
     failing: &Readings,
     range: SizeRange,
+    memo: &mut Memo,
 ) -> Option<(Witness, String)> {
     let mut witnesses: Vec<(Witness, Vec<&str>)> = Vec::new();
     for p in &passing.readings {
         for f in &failing.readings {
             let witness = passable(range, &f.cannot_pass)
                 .into_iter()
-                .find_map(|sizes| {
-                    arithmetic::stricter(&p.rule, &f.rule, sizes.from..=sizes.to).err()
-                })?;
+                .find_map(|sizes| memo.stricter(&p.rule, &f.rule, sizes).err())?;
             let labels = [&p.label, &f.label]
                 .into_iter()
                 .flatten()

@@ -1,6 +1,6 @@
 //! `CH204` `unstated-base`: a share whose base (of whom?) the charter leaves open, when the answer matters.
 
-use crate::analysis::votes::{self, Part, VoteAnalysis};
+use crate::analysis::votes::{self, Memo, Part, VoteAnalysis};
 use crate::checks::CheckContext;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::ir::{self, BaseStatement, ConditionForm, ConditionOrigin};
@@ -32,7 +32,12 @@ crate::declare_lint! {
     pub(crate) UNSTATED_BASE, "CH204", "unstated-base", Warning
 }
 
-pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[VoteAnalysis<'_>]) {
+pub(crate) fn check(
+    cx: &mut CheckContext,
+    _charter: &ir::Charter,
+    votes: &[VoteAnalysis<'_>],
+    memo: &mut Memo,
+) {
     for vote in votes {
         for (index, condition) in vote.rule.conditions.iter().enumerate() {
             if !matches!(
@@ -41,7 +46,9 @@ pub(crate) fn check(cx: &mut CheckContext, _charter: &ir::Charter, votes: &[Vote
             ) {
                 continue;
             }
-            let Some(difference) = votes::part_changes_outcome(vote, Part::Condition(index)) else {
+            let Some(difference) =
+                votes::part_changes_outcome_with(vote, Part::Condition(index), memo)
+            else {
                 continue;
             };
             let mut diagnostic = Diagnostic::new(
