@@ -7,7 +7,7 @@
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NarratableReportHandler};
-use textwrap::WordSeparator;
+use textwrap::{WordSeparator, WordSplitter};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::report::is_about_whole_file;
@@ -58,7 +58,10 @@ pub fn render(
                 let mut handler = GraphicalReportHandler::new_themed(theme)
                     .with_width(width)
                     .with_links(false)
-                    .with_word_separator(WordSeparator::AsciiSpace);
+                    .with_word_separator(WordSeparator::AsciiSpace)
+                    // As in the diff and compare reports (`report::wrap`): a name such as `role-without-exit`
+                    // or `add-maintainer` is never split at its hyphens.
+                    .with_word_splitter(WordSplitter::NoHyphenation);
                 if !notes.is_empty() {
                     handler = handler.with_footer(notes.join("\n"));
                 }
