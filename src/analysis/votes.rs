@@ -6,7 +6,10 @@
 //! checks and the JSON IR output; a [`Memo`] makes each distinct rule's arithmetic be done once, however many
 //! decisions state it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+// foldhash rather than std's SipHash: a rule is hashed as all of its inequalities, on every lookup of the memo.
+use foldhash::{HashMap, HashMapExt};
 
 use serde::Serialize;
 
@@ -219,7 +222,8 @@ impl Memo {
         }
         let compiled = arithmetic::CompiledRule::new(rule);
         let analysis = compiled.analyze(sizes.from..=sizes.to);
-        let by_sizes = HashMap::from([(sizes, analysis.clone())]);
+        let mut by_sizes = HashMap::with_capacity(1);
+        by_sizes.insert(sizes, analysis.clone());
         self.analyses.insert(
             rule.clone(),
             Analysed {

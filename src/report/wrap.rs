@@ -1,5 +1,6 @@
-//! Word wrapping, with textwrap, for the plain-text reports that must fit a terminal width (`diff` and
-//! `compare`): one set of options, so that every part of them wraps alike.
+//! Word wrapping, with textwrap, for the reports that must fit a terminal width: the `diff` and `compare`
+//! reports, and the message, help and notes of the graphical `check` report, which miette then indents. One
+//! set of options, so that every part of them wraps alike.
 //!
 //! Lines break at spaces only, never at a hyphen inside a word, so a kebab-case name stays whole unless it is
 //! longer than a whole line (then it is cut). Widths are display columns ([`display_width`]), so a CJK
@@ -38,6 +39,12 @@ pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut res = textwrap::fill(&one_line(text), options(width, first, rest));
     res.push('\n');
     res
+}
+
+/// Wraps `text` to `width` columns, without indent, keeping its own line breaks: for a renderer that indents
+/// the lines itself (miette's graphical report). A line that fits is returned as it is, without wrapping work.
+pub fn block(text: &str, width: usize) -> String {
+    textwrap::fill(text, options(width, "", ""))
 }
 
 /// Wraps `text` to `width` columns, without indent, as the cells of a table.
