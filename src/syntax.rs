@@ -18,7 +18,7 @@ use grammar::{CharterParser, Rule, describe};
 /// Parses one file into its AST, or returns the first syntax error.
 ///
 /// pest is asked for a few top-level items at a time (`next_items`, on the rest of the file), and their pairs are
-/// built into AST and dropped before the next items are parsed: pest's token queue then holds at most 64 items,
+/// built into AST and dropped before the next items are parsed: pest's token queue then holds at most 16 items,
 /// never the whole file, which bounds the memory parsing takes and keeps its cost linear (a queue of millions of
 /// tokens grows by copying and faulting in fresh pages). Items do not depend on each other, so this accepts
 /// exactly the files that `file` accepts, item for item.

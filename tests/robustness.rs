@@ -306,7 +306,7 @@ fn findings_of(analysis: &Analysis, code: &str) -> Vec<(String, usize, usize)> {
         .collect()
 }
 
-/// pest is asked for up to 64 top-level items at a time (`syntax::parse`): an item in a later batch, or at the
+/// pest is asked for up to 16 top-level items at a time (`syntax::parse`): an item in a later batch, or at the
 /// edge of one, is located and worded exactly as the same item at the start of the file.
 #[test]
 fn items_past_the_first_parse_batches_are_located_and_worded_alike() {
@@ -322,7 +322,8 @@ fn items_past_the_first_parse_batches_are_located_and_worded_alike() {
     ] {
         let alone = findings_of(&check_text("alone.charter", item), code);
         assert_eq!(alone.len(), 1, "{item}: {alone:?}");
-        for before in [63, 64, 65, 130] {
+        // Around the first and the fourth edge of a batch, and far past them.
+        for before in [15, 16, 17, 63, 64, 65, 130] {
             let prefix = externals(before);
             let text = format!("{prefix}{item}{}", externals(70));
             let found = findings_of(&check_text("many.charter", &text), code);
