@@ -818,7 +818,7 @@ impl Output {
             return;
         }
         let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
-        let written = serde_json::to_writer_pretty(&mut stdout, value).and_then(|()| {
+        let written = report::json_writer::write_pretty(&mut stdout, value).and_then(|()| {
             stdout
                 .write_all(b"\n")
                 .and_then(|()| stdout.flush())

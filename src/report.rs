@@ -5,7 +5,8 @@
 //! workflow commands; `catalogue` renders the registry as the Markdown of `docs/checks.md`; `diff_text`,
 //! `compare_table` and `compare_json` render `charterc diff` and `charterc compare` (text wrapped by `wrap`).
 //! Every text meant for a terminal shows control characters through `visible`, so that a charter cannot send
-//! escape sequences to the terminal of whoever checks it.
+//! escape sequences to the terminal of whoever checks it; `json_writer` writes JSON with the same characters
+//! escaped.
 //! Nothing here does IO: renderers return values or `String`s that the CLI prints. Output depends only on the
 //! arguments, so the same input gives the same bytes.
 
@@ -16,6 +17,7 @@ pub mod diff_text;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod json_writer;
 pub mod sarif;
 pub mod short;
 pub mod visible;

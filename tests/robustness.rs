@@ -375,7 +375,8 @@ fn run_charterc(args: &[&str]) -> String {
 }
 
 /// A charter with ESC, OSC and BEL, a C1 CSI, DEL and a bidirectional override in a comment, in strings and
-/// before a label on the same line: no text output sends them to the terminal, and the JSON keeps them.
+/// before a label on the same line: no output sends them to the terminal, the text reports show them, and the
+/// JSON documents write them as escapes, which read back as the characters written.
 #[test]
 fn control_characters_never_reach_the_terminal() {
     let fixture = root().join("tests/fixtures/odd/control-characters.charter");
@@ -423,6 +424,20 @@ fn control_characters_never_reach_the_terminal() {
     // The IR keeps the title as written.
     let ir: serde_json::Value = serde_json::from_str(&run_charterc(&["compile", fixture])).unwrap();
     assert!(ir.to_string().contains("\\u001b]0;pwned\\u0007"), "{ir}");
+    // No JSON document carries them raw: the IR writes the title's C1 CSI as an escape.
+    assert!(run_charterc(&["compile", fixture]).contains("with \\u009b8m C1"));
+    for args in [
+        vec!["check", "--format", "json", fixture],
+        vec!["check", "--format", "sarif", fixture],
+        vec!["compile", fixture],
+    ] {
+        let stdout = run_charterc(&args);
+        assert_eq!(
+            raw_controls(&stdout),
+            Vec::<char>::new(),
+            "{args:?}: {stdout}"
+        );
+    }
 
     // diff and compare quote titles and member names.
     let dir = std::env::temp_dir().join(format!("charterc-controls-{}", std::process::id()));
@@ -454,10 +469,20 @@ fn control_characters_never_reach_the_terminal() {
         quoted |= stdout.contains("␛]2;owned\\u{9b}");
     }
     assert!(quoted, "a report quotes the new title");
+    for args in [
+        vec!["diff", "--format", "json", fixture, new],
+        vec!["compare", "--format", "json", fixture, new],
+    ] {
+        let stdout = run_charterc(&args);
+        assert_eq!(
+            raw_controls(&stdout),
+            Vec::<char>::new(),
+            "{args:?}: {stdout}"
+        );
+    }
     let diff: serde_json::Value =
         serde_json::from_str(&run_charterc(&["diff", "--format", "json", fixture, new])).unwrap();
-    // serde_json escapes C0 controls and writes C1 and bidirectional characters as they are: either way the
-    // parsed document holds the title as written.
+    // C0 and C1 controls are written as escapes: the parsed document holds the title as written.
     assert_eq!(
         diff["new"]["title"],
         "Retitled \u{1b}]2;owned\u{9b}\u{7} with \u{9b}8m C1"

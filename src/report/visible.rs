@@ -12,7 +12,7 @@
 //! - C1 controls (U+0080 to U+009F) and the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
 //!   U+2066 to U+2069), which have no control picture, as Rust escapes: `\u{9b}`, `\u{202e}`.
 //!
-//! JSON and SARIF keep the original characters (serde_json escapes control characters itself).
+//! JSON and SARIF keep the original characters, written as `\uXXXX` escapes (`report::json_writer`).
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
