@@ -50,8 +50,16 @@ impl Formatter for EscapingFormatter {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Every escaped character is DEL or starts with the byte C2 or E2 in UTF-8: most strings have none of
+        // the three, and are written in one piece after one vectorised search.
+        let Some(first) = memchr::memchr3(0x7f, 0xc2, 0xe2, fragment.as_bytes()) else {
+            return writer.write_all(fragment.as_bytes());
+        };
         let mut start = 0;
-        for (offset, c) in fragment.char_indices() {
+        for (offset, c) in fragment
+            .char_indices()
+            .skip_while(|&(offset, _)| offset < first)
+        {
             if escaped(c) {
                 writer.write_all(fragment.get(start..offset).unwrap_or_default().as_bytes())?;
                 // Every escaped character is in the Basic Multilingual Plane: one escape, lower-case hex digits
