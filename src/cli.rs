@@ -645,7 +645,7 @@ fn run_compile(path: &Path, stdin: &StdinName, out: &mut Output) -> u8 {
     match &analysis.charter {
         Some(charter) if summary.errors == 0 => {
             if !analysis.diagnostics.is_empty() {
-                out.err(&human::render(
+                out.err_report(&human::render(
                     &analysis.source,
                     &analysis.diagnostics,
                     style,
@@ -656,7 +656,7 @@ fn run_compile(path: &Path, stdin: &StdinName, out: &mut Output) -> u8 {
             EXIT_CLEAN
         }
         _ => {
-            out.err(&human::render(
+            out.err_report(&human::render(
                 &analysis.source,
                 &analysis.diagnostics,
                 style,
@@ -831,7 +831,15 @@ impl Output {
         }
     }
 
+    /// Writes a message of ours on stderr. Messages quote paths, arguments and what configuration files and
+    /// git say, any of which may hold control characters: they are shown as the text reports show them.
     fn err(&mut self, text: &str) {
+        self.err_report(&report::visible::visible(text));
+    }
+
+    /// Writes a report rendered for the terminal (by `human::render`, which shows control characters itself
+    /// and may colour its output) on stderr as it is.
+    fn err_report(&mut self, text: &str) {
         let mut stderr = std::io::stderr().lock();
         let _ = writeln!(stderr, "{}", text.trim_end());
     }

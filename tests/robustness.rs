@@ -374,6 +374,33 @@ fn run_charterc(args: &[&str]) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
+/// Messages on stderr quote paths and arguments as the text reports show them: a file name or an argument with
+/// an escape sequence in it does not reach the terminal raw.
+#[test]
+fn control_characters_in_paths_and_arguments_never_reach_the_terminal() {
+    let missing = std::env::temp_dir().join("charterc-missing-\u{1b}[31mred\u{9b}.charter");
+    let missing = missing.to_str().unwrap();
+    for args in [
+        vec!["check", "--format", "json", missing],
+        vec!["compile", missing],
+        vec!["diff", missing, missing],
+        vec!["explain", "CH\u{1b}]0;title\u{7}"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_charterc"))
+            .args(&args)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains("␛"), "{args:?}: {stderr}");
+        assert_eq!(
+            raw_controls(&stderr),
+            Vec::<char>::new(),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
 /// A charter with ESC, OSC and BEL, a C1 CSI, DEL and a bidirectional override in a comment, in strings and
 /// before a label on the same line: no output sends them to the terminal, the text reports show them, and the
 /// JSON documents write them as escapes, which read back as the characters written.

@@ -132,11 +132,11 @@ pub(super) fn run_compare(
         .iter()
         .map(|spec| read_spec(&Spec::parse(spec)))
         .collect();
-    let loaded: Vec<Result<Prepared, Vec<String>>> = read
+    let loaded: Vec<Result<Prepared, Unusable>> = read
         .into_par_iter()
         .map(|read| match read {
             Ok((label, bytes)) => prepare_bytes(label, bytes),
-            Err(message) => Err(vec![message]),
+            Err(message) => Err(Unusable::unread(message)),
         })
         .collect();
     let mut prepared = Vec::with_capacity(loaded.len());
@@ -144,11 +144,9 @@ pub(super) fn run_compare(
     for result in loaded {
         match result {
             Ok(p) => prepared.push(p),
-            Err(messages) => {
+            Err(unusable) => {
                 failed = true;
-                for message in messages {
-                    out.err(&message);
-                }
+                unusable.print(out);
             }
         }
     }
@@ -199,14 +197,12 @@ impl Spec {
 /// Reads, checks and prepares a charter; on failure, says why on stderr and returns `None`.
 fn load(spec: &Spec, out: &mut Output) -> Option<Prepared> {
     let result = read_spec(spec)
-        .map_err(|message| vec![message])
+        .map_err(Unusable::unread)
         .and_then(|(label, bytes)| prepare_bytes(label, bytes));
     match result {
         Ok(prepared) => Some(prepared),
-        Err(messages) => {
-            for message in messages {
-                out.err(&message);
-            }
+        Err(unusable) => {
+            unusable.print(out);
             None
         }
     }
@@ -247,8 +243,8 @@ fn read_spec(spec: &Spec) -> Result<(String, Vec<u8>), String> {
     })
 }
 
-/// Decodes, checks and prepares a charter read as `label`; on failure, the messages for stderr.
-fn prepare_bytes(label: String, bytes: Vec<u8>) -> Result<Prepared, Vec<String>> {
+/// Decodes, checks and prepares a charter read as `label`; on failure, what to print on stderr.
+fn prepare_bytes(label: String, bytes: Vec<u8>) -> Result<Prepared, Unusable> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(error) => {
@@ -264,19 +260,44 @@ fn prepare_bytes(label: String, bytes: Vec<u8>) -> Result<Prepared, Vec<String>>
     compare::prepare(&source).map_err(|diagnostics| unusable(&source, &diagnostics))
 }
 
-/// What is printed on stderr for a charter that cannot be compared: its errors, then why.
-fn unusable(source: &SourceFile, diagnostics: &[charterc::diagnostic::Diagnostic]) -> Vec<String> {
+/// Why a charter cannot be compared, as printed on stderr.
+struct Unusable {
+    /// The report of its errors, when it could be read.
+    report: Option<String>,
+    /// Why it cannot be compared.
+    message: String,
+}
+
+impl Unusable {
+    /// A charter that could not be read.
+    fn unread(message: String) -> Unusable {
+        Unusable {
+            report: None,
+            message,
+        }
+    }
+
+    fn print(&self, out: &mut Output) {
+        if let Some(report) = &self.report {
+            out.err_report(report);
+        }
+        out.err(&self.message);
+    }
+}
+
+/// A charter that was read but has errors: its report, then why it cannot be compared.
+fn unusable(source: &SourceFile, diagnostics: &[charterc::diagnostic::Diagnostic]) -> Unusable {
     let style = human::Style::Graphical {
         color: use_color_stderr(),
     };
-    vec![
-        human::render(source, diagnostics, style, WIDTH),
-        format!(
+    Unusable {
+        report: Some(human::render(source, diagnostics, style, WIDTH)),
+        message: format!(
             "error: `{}` has {}, so it cannot be compared",
             source.name,
             charterc::report::plural(diagnostics.len(), "error")
         ),
-    ]
+    }
 }
 
 /// `git show OBJECT`, in `folder` (the current folder if `None`); `label` names it in errors, which are returned
