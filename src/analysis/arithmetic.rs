@@ -1115,12 +1115,22 @@ fn normalize(ineq: Ineq) -> Normalized {
         return Normalized::Keep(ineq);
     }
     Normalized::Keep(Ineq {
-        yes: ineq.yes / d,
-        middle: ineq.middle / d,
-        inner: ineq.inner / d,
-        members: ineq.members / d,
+        yes: exact_div(ineq.yes, d),
+        middle: exact_div(ineq.middle, d),
+        inner: exact_div(ineq.inner, d),
+        members: exact_div(ineq.members, d),
         constant: floor_div(ineq.constant, d),
     })
+}
+
+/// `a / d` for `d > 1` that divides `a`.
+fn exact_div(a: i128, d: i128) -> i128 {
+    // A 64-bit division is a single instruction; a 128-bit one is a library call. (`d > 1`, so neither can
+    // overflow.)
+    if let (Ok(small_a), Ok(small_d)) = (i64::try_from(a), i64::try_from(d)) {
+        return i128::from(small_a / small_d);
+    }
+    a / d
 }
 
 /// Normalizes, sorts, and drops duplicates and inequalities dominated by a parallel one. `None` when one holds
@@ -1156,13 +1166,52 @@ fn tidy_after(mut ineqs: Vec<Ineq>, normalized: usize) -> Option<Vec<Ineq>> {
     if never {
         return None;
     }
-    ineqs.sort_unstable();
-    // Among parallel inequalities, sorting puts the smallest constant, the tightest, first.
-    ineqs.dedup_by(|later, first| {
-        (later.yes, later.middle, later.inner, later.members)
-            == (first.yes, first.middle, first.inner, first.members)
-    });
+    keep_tightest(&mut ineqs, normalized);
     Some(ineqs)
+}
+
+/// The most inequalities that [`keep_tightest`] compares pairwise rather than sorting. The systems of vote rules
+/// have 5 to 10 inequalities per level, where sorting 80-byte inequalities costs more than comparing each with
+/// those kept before it.
+const PAIRWISE_DEDUP_LIMIT: usize = 32;
+
+/// Drops duplicates and inequalities dominated by a parallel one (same coefficients, larger constant), keeping
+/// one per direction with the smallest constant, the tightest. The first `distinct` inequalities are known to be
+/// pairwise non-parallel (those an elimination passes on from a tidied system), so they are not compared with
+/// each other. Only which inequalities are kept matters, not their order: every use of a level computes a
+/// minimum, a maximum or an interval over all of them.
+fn keep_tightest(ineqs: &mut Vec<Ineq>, distinct: usize) {
+    if ineqs.len() > PAIRWISE_DEDUP_LIMIT {
+        ineqs.sort_unstable();
+        // Among parallel inequalities, sorting puts the smallest constant, the tightest, first.
+        ineqs.dedup_by(|later, first| parallel(later, first));
+        return;
+    }
+    let first_compared = distinct.min(ineqs.len());
+    let mut kept = first_compared;
+    for index in first_compared..ineqs.len() {
+        let (head, tail) = ineqs.split_at_mut(index);
+        let Some(&candidate) = tail.first() else {
+            break;
+        };
+        let earlier = head.get_mut(..kept).unwrap_or_default();
+        if let Some(known) = earlier.iter_mut().find(|known| parallel(known, &candidate)) {
+            known.constant = known.constant.min(candidate.constant);
+        } else {
+            // Moves the candidate down over a dropped one; when nothing was dropped yet (`kept == index`), it is in
+            // place already.
+            if let Some(slot) = head.get_mut(kept) {
+                *slot = candidate;
+            }
+            kept += 1;
+        }
+    }
+    ineqs.truncate(kept);
+}
+
+/// Whether two inequalities have the same coefficients (their constants may differ).
+fn parallel(a: &Ineq, b: &Ineq) -> bool {
+    (a.yes, a.middle, a.inner, a.members) == (b.yes, b.middle, b.inner, b.members)
 }
 
 /// The result of eliminating a variable.
@@ -1224,7 +1273,22 @@ fn is_small(ineq: &Ineq) -> bool {
 fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
     let lower = || source.iter().filter(|ineq| var.coefficient(ineq) > 0);
     let upper = || source.iter().filter(|ineq| var.coefficient(ineq) < 0);
-    let (lowers, uppers) = (lower().count(), upper().count());
+    // One pass over `source` for the counts, the exactness and the size of the coefficients.
+    let (mut lowers, mut uppers) = (0usize, 0usize);
+    let (mut unit_lowers, mut unit_uppers) = (true, true);
+    let mut small = true;
+    for ineq in source {
+        let coefficient = var.coefficient(ineq);
+        if coefficient > 0 {
+            lowers += 1;
+            unit_lowers &= coefficient == 1;
+        } else if coefficient < 0 {
+            uppers += 1;
+            unit_uppers &= coefficient == -1;
+        }
+        small &= is_small(ineq);
+    }
+    let exact = unit_lowers || unit_uppers;
     let mut result = Vec::with_capacity(source.len() - lowers - uppers + lowers * uppers);
     result.extend(
         source
@@ -1232,13 +1296,17 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             .filter(|ineq| var.coefficient(ineq) == 0)
             .copied(),
     );
-    // `source` is tidied: what it passes on is normalized.
+    // `source` is tidied: what it passes on is normalized, and no two of those are parallel, so with nothing to
+    // combine the projection is tidied already.
     let passed_on = result.len();
-    let exact =
-        lower().all(|l| var.coefficient(l) == 1) || upper().all(|u| var.coefficient(u) == -1);
-    // The coefficients of vote rules are small: then no combination needs checked arithmetic (the multipliers
-    // are coefficients too), and the result is the same.
-    let small = source.iter().all(is_small);
+    if lowers == 0 || uppers == 0 {
+        return Eliminated::Projection {
+            ineqs: result,
+            exact,
+        };
+    }
+    // The coefficients of vote rules are small (`small` above): then no combination needs checked arithmetic
+    // (the multipliers are coefficients too), and the result is the same.
     for l in lower() {
         for u in upper() {
             let (p, q) = (var.coefficient(l), -var.coefficient(u));
