@@ -1080,13 +1080,13 @@ enum Normalized {
     Always,
     /// Holds nowhere.
     Never,
-    /// Divided by the gcd of its coefficients, its constant rounded down.
-    Keep(Ineq),
+    /// Divided by the gcd of its coefficients, its constant rounded down (in place).
+    Keep,
 }
 
 /// Divides an inequality by the gcd `g` of its variable coefficients (`n` included: it is an integer too) and
 /// rounds the constant down: `g*e + k >= 0` is `e >= -k/g`, that is `e + floor(k/g) >= 0`, on integer points.
-fn normalize(ineq: Ineq) -> Normalized {
+fn normalize(ineq: &mut Ineq) -> Normalized {
     let parts = [ineq.yes, ineq.middle, ineq.inner, ineq.members];
     let mut divisor = 0;
     for part in parts {
@@ -1109,18 +1109,29 @@ fn normalize(ineq: Ineq) -> Normalized {
     }
     // The coefficients are within ±2^125, so the divisor fits; if it did not, the inequality is kept as is.
     let Ok(d) = i128::try_from(divisor) else {
-        return Normalized::Keep(ineq);
+        return Normalized::Keep;
     };
     if d == 1 {
-        return Normalized::Keep(ineq);
+        return Normalized::Keep;
     }
-    Normalized::Keep(Ineq {
-        yes: ineq.yes / d,
-        middle: ineq.middle / d,
-        inner: ineq.inner / d,
-        members: ineq.members / d,
+    *ineq = Ineq {
+        yes: exact_div(ineq.yes, d),
+        middle: exact_div(ineq.middle, d),
+        inner: exact_div(ineq.inner, d),
+        members: exact_div(ineq.members, d),
         constant: floor_div(ineq.constant, d),
-    })
+    };
+    Normalized::Keep
+}
+
+/// `a / d` for `d > 1` that divides `a`.
+fn exact_div(a: i128, d: i128) -> i128 {
+    // A 64-bit division is a single instruction; a 128-bit one is a library call. (`d > 1`, so neither can
+    // overflow.)
+    if let (Ok(small_a), Ok(small_d)) = (i64::try_from(a), i64::try_from(d)) {
+        return i128::from(small_a / small_d);
+    }
+    a / d
 }
 
 /// Normalizes, sorts, and drops duplicates and inequalities dominated by a parallel one. `None` when one holds
@@ -1141,28 +1152,64 @@ fn tidy_after(mut ineqs: Vec<Ineq>, normalized: usize) -> Option<Vec<Ineq>> {
         if index <= normalized {
             return true;
         }
-        match normalize(*ineq) {
+        match normalize(ineq) {
             Normalized::Always => false,
             Normalized::Never => {
                 never = true;
                 false
             }
-            Normalized::Keep(kept) => {
-                *ineq = kept;
-                true
-            }
+            Normalized::Keep => true,
         }
     });
     if never {
         return None;
     }
-    ineqs.sort_unstable();
-    // Among parallel inequalities, sorting puts the smallest constant, the tightest, first.
-    ineqs.dedup_by(|later, first| {
-        (later.yes, later.middle, later.inner, later.members)
-            == (first.yes, first.middle, first.inner, first.members)
-    });
+    keep_tightest(&mut ineqs, normalized);
     Some(ineqs)
+}
+
+/// The most inequalities that [`keep_tightest`] compares pairwise rather than sorting. The systems of vote rules
+/// have 5 to 10 inequalities per level, where sorting 80-byte inequalities costs more than comparing each with
+/// those kept before it.
+const PAIRWISE_DEDUP_LIMIT: usize = 32;
+
+/// Drops duplicates and inequalities dominated by a parallel one (same coefficients, larger constant), keeping
+/// one per direction with the smallest constant, the tightest. The first `distinct` inequalities are known to be
+/// pairwise non-parallel (those an elimination passes on from a tidied system), so they are not compared with
+/// each other. Only which inequalities are kept matters, not their order: every use of a level computes a
+/// minimum, a maximum or an interval over all of them.
+fn keep_tightest(ineqs: &mut Vec<Ineq>, distinct: usize) {
+    if ineqs.len() > PAIRWISE_DEDUP_LIMIT {
+        ineqs.sort_unstable();
+        // Among parallel inequalities, sorting puts the smallest constant, the tightest, first.
+        ineqs.dedup_by(|later, first| parallel(later, first));
+        return;
+    }
+    let first_compared = distinct.min(ineqs.len());
+    let mut kept = first_compared;
+    for index in first_compared..ineqs.len() {
+        let (head, tail) = ineqs.split_at_mut(index);
+        let Some(&candidate) = tail.first() else {
+            break;
+        };
+        let earlier = head.get_mut(..kept).unwrap_or_default();
+        if let Some(known) = earlier.iter_mut().find(|known| parallel(known, &candidate)) {
+            known.constant = known.constant.min(candidate.constant);
+        } else {
+            // Moves the candidate down over a dropped one; when nothing was dropped yet (`kept == index`), it is in
+            // place already.
+            if let Some(slot) = head.get_mut(kept) {
+                *slot = candidate;
+            }
+            kept += 1;
+        }
+    }
+    ineqs.truncate(kept);
+}
+
+/// Whether two inequalities have the same coefficients (their constants may differ).
+fn parallel(a: &Ineq, b: &Ineq) -> bool {
+    (a.yes, a.middle, a.inner, a.members) == (b.yes, b.middle, b.inner, b.members)
 }
 
 /// The result of eliminating a variable.
@@ -1205,18 +1252,30 @@ fn combine_small(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
     }
 }
 
-/// Whether every coefficient and the constant of `ineq` is within ±2^62.
-fn is_small(ineq: &Ineq) -> bool {
-    const SMALL: u128 = 1 << 62;
-    [
-        ineq.yes,
-        ineq.middle,
-        ineq.inner,
-        ineq.members,
-        ineq.constant,
-    ]
-    .iter()
-    .all(|c| c.unsigned_abs() <= SMALL)
+/// `q * lower + p * upper` for multipliers and coefficients below 2^31 in absolute value, in 64-bit arithmetic:
+/// each product is below 2^62 and their sum below 2^63, so it cannot overflow, and the result is that of
+/// [`combine_small`].
+fn combine_tiny(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
+    // Lossless: every operand is below 2^31 in absolute value.
+    let (q, p) = (q as i64, p as i64);
+    let mix = |l: i128, u: i128| i128::from(l as i64 * q + u as i64 * p);
+    Ineq {
+        yes: mix(lower.yes, upper.yes),
+        middle: mix(lower.middle, upper.middle),
+        inner: mix(lower.inner, upper.inner),
+        members: mix(lower.members, upper.members),
+        constant: mix(lower.constant, upper.constant),
+    }
+}
+
+/// The absolute values of the coefficients and the constant of `ineq`, or-ed together: for a power of two `b`,
+/// it is below `b` exactly when each of them is.
+fn magnitude(ineq: &Ineq) -> u128 {
+    ineq.yes.unsigned_abs()
+        | ineq.middle.unsigned_abs()
+        | ineq.inner.unsigned_abs()
+        | ineq.members.unsigned_abs()
+        | ineq.constant.unsigned_abs()
 }
 
 /// Fourier–Motzkin elimination of `var`: the inequalities without it, and for each lower bound `p*v + L >= 0`
@@ -1224,7 +1283,27 @@ fn is_small(ineq: &Ineq) -> bool {
 fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
     let lower = || source.iter().filter(|ineq| var.coefficient(ineq) > 0);
     let upper = || source.iter().filter(|ineq| var.coefficient(ineq) < 0);
-    let (lowers, uppers) = (lower().count(), upper().count());
+    // One pass over `source` for the counts, the exactness and the size of the coefficients of the bounds (the
+    // only inequalities that are multiplied).
+    let (mut lowers, mut uppers) = (0usize, 0usize);
+    let (mut unit_lowers, mut unit_uppers) = (true, true);
+    let mut bounds_magnitude = 0;
+    for ineq in source {
+        let coefficient = var.coefficient(ineq);
+        if coefficient > 0 {
+            lowers += 1;
+            unit_lowers &= coefficient == 1;
+            bounds_magnitude |= magnitude(ineq);
+        } else if coefficient < 0 {
+            uppers += 1;
+            unit_uppers &= coefficient == -1;
+            bounds_magnitude |= magnitude(ineq);
+        }
+    }
+    // Every coefficient and constant of the bounds (and so every multiplier) below 2^31, or 2^62, in absolute value.
+    let tiny = bounds_magnitude < 1 << 31;
+    let small = bounds_magnitude < 1 << 62;
+    let exact = unit_lowers || unit_uppers;
     let mut result = Vec::with_capacity(source.len() - lowers - uppers + lowers * uppers);
     result.extend(
         source
@@ -1232,16 +1311,24 @@ fn eliminate(source: &[Ineq], var: Var) -> Eliminated {
             .filter(|ineq| var.coefficient(ineq) == 0)
             .copied(),
     );
-    // `source` is tidied: what it passes on is normalized.
+    // `source` is tidied: what it passes on is normalized, and no two of those are parallel, so with nothing to
+    // combine the projection is tidied already.
     let passed_on = result.len();
-    let exact =
-        lower().all(|l| var.coefficient(l) == 1) || upper().all(|u| var.coefficient(u) == -1);
-    // The coefficients of vote rules are small: then no combination needs checked arithmetic (the multipliers
-    // are coefficients too), and the result is the same.
-    let small = source.iter().all(is_small);
+    if lowers == 0 || uppers == 0 {
+        return Eliminated::Projection {
+            ineqs: result,
+            exact,
+        };
+    }
+    // The coefficients of vote rules are small (`tiny` above): then no combination needs checked arithmetic, nor
+    // 128-bit products (the multipliers are coefficients of the bounds too), and the result is the same.
     for l in lower() {
         for u in upper() {
             let (p, q) = (var.coefficient(l), -var.coefficient(u));
+            if tiny {
+                result.push(combine_tiny(l, q, u, p));
+                continue;
+            }
             if small {
                 result.push(combine_small(l, q, u, p));
                 continue;
