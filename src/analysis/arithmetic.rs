@@ -1242,14 +1242,7 @@ fn combine(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Option<Ineq> {
 /// `q * lower + p * upper` for multipliers and coefficients within ±2^62, where it cannot overflow and stays
 /// within ±2^125: each product is within ±2^124.
 fn combine_small(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
-    let mix = |l: i128, u: i128| l * q + u * p;
-    Ineq {
-        yes: mix(lower.yes, upper.yes),
-        middle: mix(lower.middle, upper.middle),
-        inner: mix(lower.inner, upper.inner),
-        members: mix(lower.members, upper.members),
-        constant: mix(lower.constant, upper.constant),
-    }
+    combine_each(lower, upper, |l, u| l * q + u * p)
 }
 
 /// `q * lower + p * upper` for multipliers and coefficients below 2^31 in absolute value, in 64-bit arithmetic:
@@ -1258,7 +1251,11 @@ fn combine_small(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
 fn combine_tiny(lower: &Ineq, q: i128, upper: &Ineq, p: i128) -> Ineq {
     // Lossless: every operand is below 2^31 in absolute value.
     let (q, p) = (q as i64, p as i64);
-    let mix = |l: i128, u: i128| i128::from(l as i64 * q + u as i64 * p);
+    combine_each(lower, upper, |l, u| i128::from(l as i64 * q + u as i64 * p))
+}
+
+/// The inequality whose every coefficient and constant is `mix` of those of `lower` and `upper`.
+fn combine_each(lower: &Ineq, upper: &Ineq, mix: impl Fn(i128, i128) -> i128) -> Ineq {
     Ineq {
         yes: mix(lower.yes, upper.yes),
         middle: mix(lower.middle, upper.middle),
