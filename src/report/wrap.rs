@@ -43,7 +43,7 @@ pub fn hanging(text: &str, width: usize, first: &str, rest: &str) -> String {
 }
 
 /// Wraps `text` to `width` columns, without indent, keeping its own line breaks: for a renderer that indents
-/// the lines itself (miette's graphical report). The lines are those of `textwrap::fill` with [`options`]
+/// the lines itself (miette's graphical report). The lines are those of `textwrap::fill` with this module's options
 /// (a test holds it to that).
 ///
 /// It is put together from textwrap's documented building blocks rather than by calling `fill`, which
