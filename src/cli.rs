@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod compare;
+mod parallel;
 
 use charterc::config::{Level, LevelError, Levels};
 use charterc::report::{
@@ -394,7 +395,7 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
     };
     // Each file's human report is rendered by the task that checked it, while its findings are fresh, rather than
     // in a second parallel pass that would wake the threads again.
-    let checked = in_parallel(pending, Pending::size, |file| {
+    let checked = parallel::in_parallel(pending, Pending::size, |file| {
         let (analysis, fails) = file.finish();
         let report =
             style.map(|style| human::render(&analysis.source, &analysis.diagnostics, style, 100));
@@ -468,91 +469,6 @@ impl Pending {
             Pending::Done(analysis) => (*analysis, false),
         }
     }
-}
-
-/// `work` applied to every item, on every core when there is enough work for more than one, with the results in the
-/// order of `items` whatever order they finish in.
-///
-/// One scoped thread per core takes items from a shared queue, largest first (by `size`), so that the largest file,
-/// which bounds the wall time, starts at once and the small ones fill in around it. The calling thread only waits:
-/// when it worked beside one new thread, half the runs of `check charters/` took as long as on one core (the new
-/// thread, it seems, waiting for the caller's core rather than running on the idle one). rayon's pool, which also
-/// leaves the caller waiting, cost more: its idle workers spin before they sleep.
-/// `RAYON_NUM_THREADS`, which limits `compare`, limits this too.
-fn in_parallel<T: Send, R: Send>(
-    items: Vec<T>,
-    size: impl Fn(&T) -> usize,
-    work: impl Fn(T) -> R + Sync,
-) -> Vec<R> {
-    let threads = thread_count().min(items.len());
-    // One file is the common case in an editor or a pre-commit hook: starting a thread would only add to it. So
-    // are a few small files beside at most one large one: the other threads can take no more than the small ones
-    // off the calling thread, and starting a thread (its stack, its allocator arena) costs about as much as
-    // checking a couple of kilobytes.
-    let sizes: Vec<usize> = items.iter().map(&size).collect();
-    let largest = sizes.iter().copied().max().unwrap_or(0);
-    let beside_largest = sizes.iter().sum::<usize>() - largest;
-    if threads < 2 || beside_largest < MIN_PARALLEL_BYTES {
-        return items.into_iter().map(work).collect();
-    }
-    let count = items.len();
-    let mut queue: Vec<(usize, T)> = items.into_iter().enumerate().collect();
-    // Largest first; equal sizes in input order (a stable sort), so the schedule does not depend on the run.
-    queue.sort_by_key(|(_, item)| std::cmp::Reverse(size(item)));
-    let queue = std::sync::Mutex::new(queue.into_iter());
-    let next = || match queue.lock() {
-        Ok(mut queue) => queue.next(),
-        // A worker that panicked while holding the lock leaves a queue that is still consistent.
-        Err(poisoned) => poisoned.into_inner().next(),
-    };
-    let drain = || {
-        let mut done = Vec::new();
-        while let Some((index, item)) = next() {
-            done.push((index, work(item)));
-        }
-        done
-    };
-    let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
-    std::thread::scope(|scope| {
-        // A thread that cannot be started leaves its share to the others.
-        let workers: Vec<_> = (0..threads)
-            .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, drain).ok())
-            .collect();
-        let mut place = |done: Vec<(usize, R)>| {
-            for (index, result) in done {
-                if let Some(slot) = results.get_mut(index) {
-                    *slot = Some(result);
-                }
-            }
-        };
-        if workers.is_empty() {
-            // No thread could be started: do the work here.
-            place(drain());
-        }
-        for worker in workers {
-            match worker.join() {
-                Ok(done) => place(done),
-                // The work panicked: fail as the work itself would have without threads.
-                Err(payload) => std::panic::resume_unwind(payload),
-            }
-        }
-    });
-    // Every index was taken from the queue exactly once.
-    results.into_iter().flatten().collect()
-}
-
-/// The least number of bytes, beside the largest file, worth starting threads for.
-const MIN_PARALLEL_BYTES: usize = 4096;
-
-/// How many threads `check` uses: `RAYON_NUM_THREADS` if it is a positive number (as rayon reads it), else one
-/// per core.
-fn thread_count() -> usize {
-    std::env::var("RAYON_NUM_THREADS")
-        .ok()
-        .and_then(|value| value.parse::<usize>().ok())
-        .filter(|&threads| threads > 0)
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
-        .unwrap_or(1)
 }
 
 /// `charterc.toml` files found by walking up from each charter's folder, read once per folder.

@@ -1,0 +1,218 @@
+//! Work on every core for `check`: the files of a run are checked by the calling thread and one started thread per
+//! further core, and their results put back in input order.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// `work` applied to every item, on every core when there is enough work for more than one, with the results in the
+/// order of `items` whatever order they finish in.
+///
+/// The calling thread and one scoped thread per further core take items from a shared queue, largest first (by
+/// `size`), so that the largest file, which bounds the wall time, starts at once and the small ones fill in around
+/// it. Each thread starts on a core of its own ([`Cores`]): Linux queues a new thread on the core of the thread
+/// that started it, where it waited a median 1.1 ms for the idle core to take it. rayon's pool, which leaves the
+/// caller waiting, cost more: its idle workers spin before they sleep.
+/// `RAYON_NUM_THREADS`, which limits `compare`, limits this too.
+pub(super) fn in_parallel<T: Send, R: Send>(
+    items: Vec<T>,
+    size: impl Fn(&T) -> usize,
+    work: impl Fn(T) -> R + Sync,
+) -> Vec<R> {
+    let threads = thread_count().min(items.len());
+    // One file is the common case in an editor or a pre-commit hook: starting a thread would only add to it. So
+    // are a few small files beside at most one large one: the other threads can take no more than the small ones
+    // off the calling thread, and starting a thread (its stack, its allocator arena) costs about as much as
+    // checking a couple of kilobytes.
+    let sizes: Vec<usize> = items.iter().map(&size).collect();
+    let largest = sizes.iter().copied().max().unwrap_or(0);
+    let beside_largest = sizes.iter().sum::<usize>() - largest;
+    if threads < 2 || beside_largest < MIN_PARALLEL_BYTES {
+        return items.into_iter().map(work).collect();
+    }
+    let count = items.len();
+    let mut queue: Vec<(usize, T)> = items.into_iter().enumerate().collect();
+    // Largest first; equal sizes in input order (a stable sort), so the schedule does not depend on the run.
+    queue.sort_by_key(|(_, item)| std::cmp::Reverse(size(item)));
+    let queue = Mutex::new(queue.into_iter());
+    let next = || match queue.lock() {
+        Ok(mut queue) => queue.next(),
+        // A thread that panicked while holding the lock leaves a queue that is still consistent.
+        Err(poisoned) => poisoned.into_inner().next(),
+    };
+    let drain = || {
+        let mut done = Vec::new();
+        while let Some((index, item)) = next() {
+            done.push((index, work(item)));
+        }
+        done
+    };
+    let cores = Cores::of_this_thread();
+    let arrivals = AtomicUsize::new(0);
+    let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
+    std::thread::scope(|scope| {
+        // A thread that cannot be started leaves its share to the others.
+        let helpers: Vec<_> = (1..threads)
+            .filter_map(|_| {
+                let start = || {
+                    // The caller's core is the first one's, once the caller has left it; the caller takes the
+                    // next core, and every other thread one after that.
+                    let arrival = arrivals.fetch_add(1, Ordering::Relaxed);
+                    if let Some(cores) = &cores {
+                        cores.start_on(if arrival == 0 { 0 } else { arrival + 1 });
+                    }
+                    drain()
+                };
+                std::thread::Builder::new().spawn_scoped(scope, start).ok()
+            })
+            .collect();
+        if let (Some(cores), false) = (&cores, helpers.is_empty()) {
+            cores.start_on(1);
+        }
+        let mut place = |done: Vec<(usize, R)>| {
+            for (index, result) in done {
+                if let Some(slot) = results.get_mut(index) {
+                    *slot = Some(result);
+                }
+            }
+        };
+        place(drain());
+        for helper in helpers {
+            match helper.join() {
+                Ok(done) => place(done),
+                // The work panicked: fail as the work itself would have without threads.
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+    });
+    // Every index was taken from the queue exactly once.
+    results.into_iter().flatten().collect()
+}
+
+/// The least number of bytes, beside the largest file, worth starting threads for.
+const MIN_PARALLEL_BYTES: usize = 4096;
+
+/// How many threads `check` uses: `RAYON_NUM_THREADS` if it is a positive number (as rayon reads it), else one
+/// per core.
+fn thread_count() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|value| value.parse::<usize>().ok())
+        .filter(|&threads| threads > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .unwrap_or(1)
+}
+
+/// The cores this thread may run on, starting with the one it runs on: where the threads of [`in_parallel`]
+/// start.
+///
+/// Linux queues a new thread on the core of the thread that started it, and the thread waits there until the
+/// scheduler's balancing moves it to an idle core: for `check charters/` on two cores, a median 1.1 ms, half the
+/// run. A thread that moves itself to another core is moved at once; moving the caller away leaves its core to
+/// the thread it has just started. [`Cores::start_on`] moves a thread and then gives it back every core it may
+/// run on, so this only chooses where a thread starts: the scheduler may move it again, and a process limited
+/// to some cores (`taskset`, cgroups) stays within them.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+struct Cores {
+    /// The cores this thread may run on, as the kernel gave them.
+    allowed: rustix::thread::CpuSet,
+    /// The same cores in the order threads take them: this thread's core first, then the cores after it, then
+    /// those before it.
+    order: Vec<usize>,
+}
+
+#[cfg(any(target_os = "linux", target_os = "android"))]
+impl Cores {
+    /// The cores of the calling thread; `None` when the kernel does not say, or the thread's core is not among
+    /// them (it was moved meanwhile), and threads are then left where the scheduler puts them.
+    fn of_this_thread() -> Option<Cores> {
+        let allowed = rustix::thread::sched_getaffinity(None).ok()?;
+        let current = rustix::thread::sched_getcpu();
+        let mut order: Vec<usize> = (0..rustix::thread::CpuSet::MAX_CPU)
+            .filter(|&cpu| allowed.is_set(cpu))
+            .collect();
+        let at = order.iter().position(|&cpu| cpu == current)?;
+        order.rotate_left(at);
+        Some(Cores { allowed, order })
+    }
+
+    /// Moves the calling thread to the core at `position` in [`Cores::order`] (counted around), then lets it run
+    /// on every allowed core again. Best effort: a thread the kernel will not move stays where it is.
+    fn start_on(&self, position: usize) {
+        let Some(&core) = self.order.get(position % self.order.len().max(1)) else {
+            return;
+        };
+        if rustix::thread::sched_getcpu() == core {
+            return;
+        }
+        let mut one = rustix::thread::CpuSet::new();
+        one.set(core);
+        if rustix::thread::sched_setaffinity(None, &one).is_ok() {
+            // Cannot fail where the first call succeeded: the set is the one the kernel gave this thread.
+            let _ = rustix::thread::sched_setaffinity(None, &self.allowed);
+        }
+    }
+}
+
+/// Elsewhere threads start where the scheduler puts them.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+struct Cores;
+
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+impl Cores {
+    /// Never any: threads are left where the scheduler puts them.
+    fn of_this_thread() -> Option<Cores> {
+        None
+    }
+
+    /// Never called, as there are no [`Cores`].
+    fn start_on(&self, _position: usize) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn results_come_back_in_input_order_from_every_thread() {
+        // Sizes out of order, so the queue's order (largest first) differs from the input's.
+        let items: Vec<usize> = (0..40)
+            .map(|index| (index * 7919) % 10_000 + MIN_PARALLEL_BYTES)
+            .collect();
+        let doubled = in_parallel(items.clone(), |&size| size, |size| size * 2);
+        assert_eq!(
+            doubled,
+            items.iter().map(|size| size * 2).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn work_too_small_to_share_runs_on_the_calling_thread() {
+        let caller = std::thread::current().id();
+        let threads = in_parallel(vec![1, 2, 3], |&size| size, |_| std::thread::current().id());
+        assert!(threads.iter().all(|&thread| thread == caller));
+    }
+
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    #[test]
+    fn a_thread_started_on_a_core_may_run_on_every_core_again() {
+        let allowed_now = || {
+            rustix::thread::sched_getaffinity(None).map(|set| {
+                (0..rustix::thread::CpuSet::MAX_CPU)
+                    .filter(|&cpu| set.is_set(cpu))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let before = allowed_now();
+        // Run in a thread of its own, so that moving it cannot disturb the other tests.
+        let after = std::thread::spawn(move || {
+            if let Some(cores) = Cores::of_this_thread() {
+                assert_eq!(cores.order.len(), cores.allowed.count() as usize);
+                cores.start_on(1);
+            }
+            allowed_now()
+        })
+        .join()
+        .ok();
+        assert_eq!(after.map(|set| set.ok()), Some(before.ok()));
+    }
+}
