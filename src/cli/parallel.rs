@@ -18,7 +18,6 @@ pub(super) fn in_parallel<T: Send, R: Send>(
     size: impl Fn(&T) -> usize,
     work: impl Fn(T) -> R + Sync,
 ) -> Vec<R> {
-    let threads = thread_count().min(items.len());
     // One file is the common case in an editor or a pre-commit hook: starting a thread would only add to it. So
     // are a few small files beside at most one large one: the other threads can take no more than the small ones
     // off the calling thread, and starting a thread (its stack, its allocator arena) costs about as much as
@@ -26,7 +25,11 @@ pub(super) fn in_parallel<T: Send, R: Send>(
     let sizes: Vec<usize> = items.iter().map(&size).collect();
     let largest = sizes.iter().copied().max().unwrap_or(0);
     let beside_largest = sizes.iter().sum::<usize>() - largest;
-    if threads < 2 || beside_largest < MIN_PARALLEL_BYTES {
+    if items.len() < 2 || beside_largest < MIN_PARALLEL_BYTES {
+        return items.into_iter().map(work).collect();
+    }
+    let threads = thread_count(beside_largest).min(items.len());
+    if threads < 2 {
         return items.into_iter().map(work).collect();
     }
     let count = items.len();
@@ -91,16 +94,43 @@ pub(super) fn in_parallel<T: Send, R: Send>(
 /// The least number of bytes, beside the largest file, worth starting threads for.
 const MIN_PARALLEL_BYTES: usize = 4096;
 
-/// How many threads `check` uses: `RAYON_NUM_THREADS` if it is a positive number (as rayon reads it), else one
-/// per core.
-fn thread_count() -> usize {
+/// How many threads `check` uses for `beside_largest` bytes beside its largest file: `RAYON_NUM_THREADS` if it is
+/// a positive number (as rayon reads it), else one per core.
+fn thread_count(beside_largest: usize) -> usize {
     std::env::var("RAYON_NUM_THREADS")
         .ok()
         .and_then(|value| value.parse::<usize>().ok())
         .filter(|&threads| threads > 0)
-        .or_else(|| std::thread::available_parallelism().ok().map(usize::from))
+        .or_else(|| cores_for(beside_largest))
         .unwrap_or(1)
 }
+
+/// The cores worth a thread for `beside_largest` bytes beside the largest file.
+///
+/// `available_parallelism` also reads the cgroup's CPU quota, from files in `/proc` and `/sys`: 25 µs warm,
+/// more in a new process, against the 2 ms `check charters/` may take. A quota is enforced per period (100 ms
+/// by default), and work this small (about 20 ms of processor time at most) rarely reaches one, and is then
+/// late by the rest of one period at most; so small work asks only which cores the process may run on.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+fn cores_for(beside_largest: usize) -> Option<usize> {
+    if beside_largest < QUOTA_BYTES {
+        let allowed = rustix::thread::sched_getaffinity(None).ok()?;
+        return usize::try_from(allowed.count())
+            .ok()
+            .filter(|&cores| cores > 0);
+    }
+    std::thread::available_parallelism().ok().map(usize::from)
+}
+
+/// Elsewhere, the standard library's count.
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+fn cores_for(_beside_largest: usize) -> Option<usize> {
+    std::thread::available_parallelism().ok().map(usize::from)
+}
+
+/// Work, in bytes beside the largest file, below which a cgroup's CPU quota need not be read ([`cores_for`]).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const QUOTA_BYTES: usize = 256 * 1024;
 
 /// The cores this thread may run on, starting with the one it runs on: where the threads of [`in_parallel`]
 /// start.
