@@ -125,6 +125,16 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
         pest::error::InputLocation::Span((start, _)) => start,
     };
     let found = token_at(text, offset);
+    let string_expected = matches!(
+        &error.variant,
+        pest::error::ErrorVariant::ParsingError { positives, .. } if positives.contains(&Rule::string)
+    );
+    if string_expected
+        && found == Some("\"")
+        && let Some(diagnostic) = broken_string(text, offset)
+    {
+        return diagnostic;
+    }
     let found_span = match found {
         Some(token) => Span::new(offset, offset + token.len()),
         None => last_token_span(text, offset),
@@ -176,6 +186,55 @@ fn syntax_diagnostic(text: &str, error: &pest::error::Error<Rule>) -> Diagnostic
         ));
     }
     diagnostic
+}
+
+/// Why the string whose opening quote is at `quote` does not parse, where pest only says that a string was
+/// expected there: an escape that is not one, or the end of the line or of the file before the closing quote.
+/// `None` when the string is well formed (the error is then about something else).
+fn broken_string(text: &str, quote: usize) -> Option<Diagnostic> {
+    let start = quote + 1;
+    let mut chars = text.get(start..)?.char_indices();
+    let opening = Span::new(quote, start);
+    let unterminated = |end: &str| {
+        syntax_error::diagnostic(
+            format!("this string is not closed before the end of the {end}"),
+            Label::new(opening, "the string starts here"),
+        )
+        .with_help("a string ends on the line it starts on: close it with `\"`")
+    };
+    while let Some((index, c)) = chars.next() {
+        match c {
+            '"' => return None,
+            '\n' | '\r' => return Some(unterminated("line")),
+            '\\' => match chars.next() {
+                Some((_, '"' | '\\' | 'n' | 't')) => {}
+                Some((_, '\n' | '\r')) => return Some(unterminated("line")),
+                Some((next, escaped)) => {
+                    let escape = Span::new(start + index, start + next + escaped.len_utf8());
+                    let written = if escaped.is_control() || is_invisible(escaped) {
+                        format!(
+                            "`\\` before the invisible character U+{:04X}",
+                            u32::from(escaped)
+                        )
+                    } else {
+                        format!("`\\{escaped}`")
+                    };
+                    return Some(
+                        syntax_error::diagnostic(
+                            format!("unknown escape {written} in a string"),
+                            Label::new(escape, "not an escape"),
+                        )
+                        .with_help(
+                            "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`; write `\\\\` for a backslash",
+                        ),
+                    );
+                }
+                None => return Some(unterminated("file")),
+            },
+            _ => {}
+        }
+    }
+    Some(unterminated("file"))
 }
 
 /// The token starting at `offset`: a word, a number, or a single character.
