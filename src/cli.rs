@@ -475,6 +475,9 @@ impl Pending {
 #[derive(Debug, Default)]
 struct ConfigCache {
     by_folder: std::collections::BTreeMap<PathBuf, Levels>,
+    /// Each folder as named on the command line or found in a walk, made absolute: the files of one folder ask
+    /// for it once (`canonicalize` is two system calls).
+    canonical: std::collections::BTreeMap<PathBuf, PathBuf>,
 }
 
 impl ConfigCache {
@@ -492,9 +495,17 @@ impl ConfigCache {
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
-            parent
-                .canonicalize()
-                .unwrap_or_else(|_| parent.to_path_buf())
+            match self.canonical.get(parent) {
+                Some(canonical) => canonical.clone(),
+                None => {
+                    let canonical = parent
+                        .canonicalize()
+                        .unwrap_or_else(|_| parent.to_path_buf());
+                    self.canonical
+                        .insert(parent.to_path_buf(), canonical.clone());
+                    canonical
+                }
+            }
         };
         if let Some(levels) = self.by_folder.get(&start) {
             return Ok(levels.clone());
