@@ -9,9 +9,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 ///
 /// The calling thread and one scoped thread per further core take items from a shared queue, largest first (by
 /// `size`), so that the largest file, which bounds the wall time, starts at once and the small ones fill in around
-/// it. Each thread starts on a core of its own ([`Cores`]): Linux queues a new thread on the core of the thread
-/// that started it, where it waited a median 1.1 ms for the idle core to take it. rayon's pool, which leaves the
-/// caller waiting, cost more: its idle workers spin before they sleep.
+/// it. Each thread starts on a core of its own ([`Cores`]): Linux puts a new thread on the core of the thread
+/// that started it, and one of the two waited there a median 1.1 ms for the idle core to take it. rayon's pool,
+/// which leaves the caller waiting, cost more: its idle workers spin before they sleep.
 /// `RAYON_NUM_THREADS`, which limits `compare`, limits this too.
 pub(super) fn in_parallel<T: Send, R: Send>(
     items: Vec<T>,
@@ -50,26 +50,28 @@ pub(super) fn in_parallel<T: Send, R: Send>(
         done
     };
     let cores = Cores::of_this_thread();
+    // Whichever thread runs first, the caller or a helper, moves to the next core, and so on; the last to
+    // arrive keeps the caller's core, which the others have left.
     let arrivals = AtomicUsize::new(0);
+    let settle = || {
+        if let Some(cores) = &cores {
+            cores.start_on((arrivals.fetch_add(1, Ordering::Relaxed) + 1) % threads);
+        }
+    };
     let mut results: Vec<Option<R>> = (0..count).map(|_| None).collect();
     std::thread::scope(|scope| {
         // A thread that cannot be started leaves its share to the others.
         let helpers: Vec<_> = (1..threads)
             .filter_map(|_| {
                 let start = || {
-                    // The caller's core is the first one's, once the caller has left it; the caller takes the
-                    // next core, and every other thread one after that.
-                    let arrival = arrivals.fetch_add(1, Ordering::Relaxed);
-                    if let Some(cores) = &cores {
-                        cores.start_on(if arrival == 0 { 0 } else { arrival + 1 });
-                    }
+                    settle();
                     drain()
                 };
                 std::thread::Builder::new().spawn_scoped(scope, start).ok()
             })
             .collect();
-        if let (Some(cores), false) = (&cores, helpers.is_empty()) {
-            cores.start_on(1);
+        if !helpers.is_empty() {
+            settle();
         }
         let mut place = |done: Vec<(usize, R)>| {
             for (index, result) in done {
@@ -135,10 +137,12 @@ const QUOTA_BYTES: usize = 256 * 1024;
 /// The cores this thread may run on, starting with the one it runs on: where the threads of [`in_parallel`]
 /// start.
 ///
-/// Linux queues a new thread on the core of the thread that started it, and the thread waits there until the
-/// scheduler's balancing moves it to an idle core: for `check charters/` on two cores, a median 1.1 ms, half the
-/// run. A thread that moves itself to another core is moved at once; moving the caller away leaves its core to
-/// the thread it has just started. [`Cores::start_on`] moves a thread and then gives it back every core it may
+/// Linux puts a new thread on the core of the thread that started it; most often the new thread runs at once
+/// and the caller waits, sometimes the other way round, and the one that waits does so until the scheduler's
+/// balancing moves it to an idle core: for `check charters/` on two cores, a median 1.1 ms, half the run. A
+/// thread that moves itself to another core is moved at once, so the first of them to run moves to the next
+/// core and leaves its own to the other (timestamps of 300 runs: the caller waited a median 0.8 ms after
+/// starting its helper before this). [`Cores::start_on`] moves a thread and then gives it back every core it may
 /// run on, so this only chooses where a thread starts: the scheduler may move it again, and a process limited
 /// to some cores (`taskset`, cgroups) stays within them.
 #[cfg(any(target_os = "linux", target_os = "android"))]
