@@ -395,7 +395,7 @@ fn run_check(paths: &[PathBuf], options: &CheckOptions, out: &mut Output) -> u8 
     };
     // Each file's human report is rendered by the task that checked it, while its findings are fresh, rather than
     // in a second parallel pass that would wake the threads again.
-    let checked = parallel::in_parallel(pending, Pending::size, |file| {
+    let checked = parallel::in_parallel(pending, Pending::size, move |file| {
         let (analysis, fails) = file.finish();
         let report =
             style.map(|style| human::render(&analysis.source, &analysis.diagnostics, style, 100));
