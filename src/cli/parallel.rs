@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, mpsc};
 /// `work` applied to every item, on every core when there is enough work for more than one, with the results in the
 /// order of `items` whatever order they finish in.
 ///
-/// The calling thread and one scoped thread per further core take items from a shared queue, largest first (by
+/// The calling thread and one helper thread per further core take items from a shared queue, largest first (by
 /// `size`), so that the largest file, which bounds the wall time, starts at once and the small ones fill in around
 /// it. Each thread starts on a core of its own ([`Cores`]): Linux puts a new thread on the core of the thread
 /// that started it, and one of the two waited there a median 1.1 ms for the idle core to take it. rayon's pool,
