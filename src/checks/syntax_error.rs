@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Label};
 crate::declare_lint! {
     /// ## What it finds
     /// Text that does not follow the charter language: a misspelt keyword, a missing `}`, a statement in the
-    /// wrong block, a number where a name belongs.
+    /// wrong block, a number where a name belongs, a string with an unknown escape or not closed on its line.
     ///
     /// ## Why it matters
     /// charterc cannot tell what a charter means until it can read it; nothing else is checked in a file with a
