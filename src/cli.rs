@@ -202,6 +202,47 @@ fn with_stdin(mut paths: Vec<PathBuf>, stdin: &StdinName) -> Result<Vec<PathBuf>
     Ok(paths)
 }
 
+/// Prints what clap has to say instead of a parsed command line (a usage error, or the help or version asked
+/// for) and returns its exit status.
+///
+/// A usage error quotes the argument it rejects as it was given: on a terminal (or with `CLICOLOR_FORCE`), clap
+/// writes the control characters it holds as they are, so an argument could recolour or retitle the terminal (and
+/// elsewhere it drops them, which misquotes the argument). When an argument holds one, the error is worded again
+/// without colour and printed with its control characters shown as [`report::visible`] shows them.
+pub(crate) fn clap_failure(error: &clap::Error) -> ExitCode {
+    let status = u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE_OR_IO);
+    let holds_controls = std::env::args_os().any(|argument| {
+        matches!(
+            report::visible::visible(&argument.to_string_lossy()),
+            std::borrow::Cow::Owned(_)
+        )
+    });
+    let plain = holds_controls
+        .then(|| {
+            <Cli as clap::CommandFactory>::command()
+                .styles(clap::builder::Styles::plain())
+                .try_get_matches()
+                .err()
+        })
+        .flatten();
+    match plain {
+        Some(plain) => {
+            let text = plain.render().ansi().to_string();
+            let shown = report::visible::visible(&text);
+            let _ = if plain.use_stderr() {
+                write!(std::io::stderr().lock(), "{shown}")
+            } else {
+                write!(std::io::stdout().lock(), "{shown}")
+            };
+        }
+        // Nothing to show differently: clap prints it, in colour where it may, on stdout or stderr as it should.
+        None => {
+            let _ = error.print();
+        }
+    }
+    ExitCode::from(status)
+}
+
 /// Runs a parsed command line and returns the process exit status.
 pub(crate) fn run(cli: Cli) -> ExitCode {
     let mut out = Output::default();

@@ -401,6 +401,41 @@ fn control_characters_in_paths_and_arguments_never_reach_the_terminal() {
     }
 }
 
+/// clap's own usage errors quote the rejected argument too, and write it raw where they may colour their output
+/// (a terminal, or `CLICOLOR_FORCE`): an argument with control characters is quoted as the reports show them, and
+/// the error is still a usage error (exit status 2). Without one, clap's error keeps its colours.
+#[test]
+fn control_characters_in_an_argument_clap_rejects_never_reach_the_terminal() {
+    for args in [
+        vec!["check", "--bogus\u{1}\u{1b}[31m\u{7}red", "x.charter"],
+        vec!["chek\u{1b}]0;title\u{7}"],
+        vec!["check", "--format", "json\u{9b}2J", "x.charter"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_charterc"))
+            .args(&args)
+            .env("CLICOLOR_FORCE", "1")
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.starts_with("error: "), "{args:?}: {stderr}");
+        assert_eq!(
+            raw_controls(&stderr),
+            Vec::<char>::new(),
+            "{args:?}: {stderr}"
+        );
+    }
+    let output = Command::new(env!("CARGO_BIN_EXE_charterc"))
+        .args(["check", "--bogus"])
+        .env("CLICOLOR_FORCE", "1")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("\u{1b}[1m"), "{stderr}");
+}
+
 /// A charter with ESC, OSC and BEL, a C1 CSI, DEL and a bidirectional override in a comment, in strings and
 /// before a label on the same line: no output sends them to the terminal, the text reports show them, and the
 /// JSON documents write them as escapes, which read back as the characters written.
