@@ -1,4 +1,5 @@
-//! The `charterc` binary: parses the command line and hands it to `cli::run`.
+//! The `charterc` binary: parses the command line and hands it to `cli::run`, or what clap has to say instead to
+//! `cli::clap_failure`.
 
 mod cli;
 
