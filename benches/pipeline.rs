@@ -2,7 +2,9 @@
 //! 10 MB (`charterc::testing::charter`, seed 1, valid, so that every IR check runs).
 //!
 //! Groups (run one with `cargo bench --bench pipeline -- GROUP`):
-//! - `pest` (the grammar alone, counting pairs, no AST), `parse` (pest and the AST builder), `lower`, `analyze` (every IR check with the vote arithmetic, and `allow` statements),
+//! - `parse` (the hand-written parser, which `check` uses for a file that parses), `parse_pest` (pest and the AST
+//!   builder, the path a file with a syntax error takes), `pest` (the grammar alone, counting pairs, no AST),
+//!   `lower`, `analyze` (every IR check with the vote arithmetic, and `allow` statements),
 //!   `render_human` (the graphical report of every finding), `render_json` (the diagnostics document) and
 //!   `render_ir_json` (the IR document, `charterc compile`);
 //! - `end_to_end`: what `charterc check FILE` does after reading the file: decode, check, render the report;
@@ -129,7 +131,15 @@ fn stages(c: &mut Criterion) {
         });
         group.finish();
 
-        // pest alone, in the same batches, without the AST: the share of `parse` that the grammar costs.
+        // The path of a file that does not parse, and of every file before the hand-written parser.
+        let mut group = c.benchmark_group("parse_pest");
+        configure(&mut group, input);
+        group.bench_function(input.label, |b| {
+            b.iter(|| syntax::parse_with_pest(black_box(&input.source)))
+        });
+        group.finish();
+
+        // pest alone, in the same batches, without the AST: the share of `parse_pest` that the grammar costs.
         let mut group = c.benchmark_group("pest");
         configure(&mut group, input);
         group.bench_function(input.label, |b| {

@@ -5,6 +5,7 @@
 //! ("expected a duration such as `7 days`"), with a "did you mean" when the word found is close to one expected.
 
 mod build;
+mod descent;
 mod grammar;
 
 use pest::Parser as _;
@@ -17,6 +18,28 @@ use grammar::{CharterParser, Rule, describe};
 
 /// Parses one file into its AST, or returns the first syntax error.
 ///
+/// A hand-written recursive-descent parser of the grammar (`syntax/descent.rs`) builds the AST of a file that
+/// parses, in one pass with no token queue. When it gives up (a syntax error, or a name or a string over its
+/// limit), the file is parsed again by [`parse_with_pest`], which accepts it or reports its error: pest defines
+/// the language and words every error, and the fast path is held to the same AST by tests and fuzzing.
+pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
+    match descent::parse(&source.text) {
+        Some(charter) => Ok(charter),
+        None => parse_with_pest(source),
+    }
+}
+
+/// The AST of `text` from the hand-written parser alone (`syntax/descent.rs`): `None` when the text does not
+/// parse or is over a limit, where [`parse`] falls back to pest. Only for tests and fuzzing, which hold it to
+/// [`parse_with_pest`].
+#[doc(hidden)]
+pub fn parse_by_descent(text: &str) -> Option<ast::Charter> {
+    descent::parse(text)
+}
+
+/// [`parse`] without its hand-written fast path: pest and the AST builder, which word every syntax error and
+/// every limit. [`parse`] takes this path whenever the fast path gives up; tests and fuzzing compare the two.
+///
 /// pest is asked for a few top-level items at a time (`next_items`, on the rest of the file), and their pairs are
 /// built into AST and dropped before the next items are parsed: pest's token queue then holds at most 16 items,
 /// never the whole file, which bounds the memory parsing takes and keeps its cost linear (a queue of millions of
@@ -27,7 +50,8 @@ use grammar::{CharterParser, Rule, describe};
 /// before the error but words the error exactly as one parse of the file always has (what `file` expects at the
 /// end of an item includes the end of the file). For the same reason a name or a string over its limit is only
 /// reported once the rest of the file has parsed: a syntax error anywhere in the file comes first.
-pub fn parse(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
+#[doc(hidden)]
+pub fn parse_with_pest(source: &SourceFile) -> Result<ast::Charter, Diagnostic> {
     let text: &str = &source.text;
     let mut items = Vec::new();
     let mut first_build_error = None;

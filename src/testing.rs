@@ -39,12 +39,14 @@ use crate::report::{DocsUrl, github, human, json, sarif, short};
 use crate::{Analysis, check_bytes};
 
 /// Checks `bytes` as the file `name` and renders the result in every output format; returns the analysis, or
-/// the first broken invariant: a label outside the file or off a char boundary, a raw control character in the
-/// plain, short or GitHub output, or an output that cannot be serialized. A panic anywhere in the pipeline is,
+/// the first broken invariant: the two parsers disagreeing (see [`parsers_agree`]), a label outside the file or
+/// off a char boundary, a raw control character in the plain, short or GitHub output, or an output that cannot
+/// be serialized. A panic anywhere in the pipeline is,
 /// of course, a failure too.
 pub fn exercise(name: &str, bytes: &[u8]) -> Result<Analysis, String> {
     let analysis = check_bytes(name, bytes, &Levels::default());
     let text: &str = &analysis.source.text;
+    parsers_agree(name, &analysis.source)?;
     let labels = analysis
         .diagnostics
         .iter()
@@ -124,6 +126,46 @@ pub fn exercise(name: &str, bytes: &[u8]) -> Result<Analysis, String> {
         ));
     }
     Ok(analysis)
+}
+
+/// Whether the hand-written parser and pest agree on `source`: the hand-written parser must give exactly the AST
+/// that pest and the builder give, and give up (`None`) exactly where they report an error, since `parse` then
+/// reports pest's error. The error, when they disagree, names the first item that differs.
+pub fn parsers_agree(name: &str, source: &crate::source::SourceFile) -> Result<(), String> {
+    let by_descent = crate::syntax::parse_by_descent(&source.text);
+    let by_pest = crate::syntax::parse_with_pest(source);
+    match (&by_descent, &by_pest) {
+        (Some(fast), Ok(slow)) if fast == slow => Ok(()),
+        (None, Err(_)) => Ok(()),
+        (Some(fast), Ok(slow)) => {
+            let first_difference = fast
+                .items
+                .iter()
+                .zip(&slow.items)
+                .position(|(fast, slow)| fast != slow);
+            Err(match first_difference {
+                Some(index) => format!(
+                    "{name}: the parsers disagree on item {index}:\n  hand-written: {:?}\n  pest:         {:?}",
+                    fast.items.get(index),
+                    slow.items.get(index)
+                ),
+                None => format!(
+                    "{name}: the parsers disagree: {} items and span {:?} by hand, {} items and span {:?} by pest",
+                    fast.items.len(),
+                    fast.span,
+                    slow.items.len(),
+                    slow.span
+                ),
+            })
+        }
+        (Some(_), Err(error)) => Err(format!(
+            "{name}: the hand-written parser accepts what pest rejects: {}",
+            error.message
+        )),
+        (None, Ok(_)) => Err(format!(
+            "{name}: the hand-written parser gives up on a file that pest parses"
+        )),
+    }
 }
 
 /// What to generate.
