@@ -12,6 +12,10 @@ use charterc::check;
 use charterc::source::SourceFile;
 use criterion::{Criterion, criterion_group, criterion_main};
 
+/// The binary's allocator (`src/main.rs`), so that the figures are those of `charterc`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const CHARTER: &str = r#"
 charter "Bench" { source "https://example.org/GOVERNANCE.md" }
 role maintainer { size at least 1; join by add_maintainer; leave by resignation }

@@ -39,6 +39,10 @@ use criterion::{
 };
 use rayon::iter::{IntoParallelRefIterator, ParallelIterator};
 
+/// The binary's allocator (`src/main.rs`), so that the figures are those of `charterc`.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SIZES: &[(&str, usize)] = &[
     ("1KB", 1_000),
     ("100KB", 100_000),
