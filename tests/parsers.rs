@@ -23,15 +23,13 @@ fn agree(name: &str, text: &str) {
     }
 }
 
-fn charter_files(folder: &Path, files: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(folder).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            charter_files(&path, files);
-        } else if path.extension().is_some_and(|ext| ext == "charter") {
-            files.push(path);
-        }
-    }
+/// Every `.charter` file under `folder`, in name order.
+fn charter_files(folder: &Path) -> impl Iterator<Item = PathBuf> {
+    walkdir::WalkDir::new(folder)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "charter"))
 }
 
 /// Every fixture (valid, with syntax errors, over limits, odd inputs) and every shipped charter; the files that
@@ -39,10 +37,9 @@ fn charter_files(folder: &Path, files: &mut Vec<PathBuf>) {
 #[test]
 fn the_parsers_agree_on_every_fixture_and_shipped_charter() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut files = Vec::new();
-    charter_files(&root.join("tests/fixtures"), &mut files);
-    charter_files(&root.join("charters"), &mut files);
-    files.sort();
+    let files: Vec<PathBuf> = charter_files(&root.join("tests/fixtures"))
+        .chain(charter_files(&root.join("charters")))
+        .collect();
     let mut fast = 0;
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else {

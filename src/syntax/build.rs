@@ -96,6 +96,29 @@ fn comment_start(line: &str) -> Option<usize> {
     None
 }
 
+/// The value of a string from the text between its quotes: `\n` and `\t` are a line feed and a tab, and a
+/// backslash before any other character stands for that character (the grammar allows only `\"` and `\\`).
+pub(super) fn unescape(raw: &str) -> String {
+    if !raw.contains('\\') {
+        return raw.to_owned();
+    }
+    let mut value = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => value.push('\n'),
+                Some('t') => value.push('\t'),
+                Some(other) => value.push(other),
+                None => {}
+            }
+        } else {
+            value.push(c);
+        }
+    }
+    value
+}
+
 /// Whether a pair is anything but a comment, which the grammar leaves between tokens (see `COMMENT`).
 pub(crate) fn is_not_comment(pair: &Pair<'_, Rule>) -> bool {
     pair.as_rule() != Rule::COMMENT
@@ -192,7 +215,7 @@ impl<'i> Cursor<'i> {
 /// `items` without the spare capacity of its growth: the AST of a large file holds hundreds of thousands of
 /// short lists of large enum values, and the slack of each would be a fifth of the AST's memory. Shrinking
 /// in place does not copy.
-fn fit<T>(mut items: Vec<T>) -> Vec<T> {
+pub(super) fn fit<T>(mut items: Vec<T>) -> Vec<T> {
     items.shrink_to_fit();
     items
 }
@@ -317,25 +340,7 @@ impl Builder {
                 raw.len(),
             )));
         }
-        let value = if raw.contains('\\') {
-            let mut value = String::with_capacity(raw.len());
-            let mut chars = raw.chars();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    match chars.next() {
-                        Some('n') => value.push('\n'),
-                        Some('t') => value.push('\t'),
-                        Some(other) => value.push(other),
-                        None => {}
-                    }
-                } else {
-                    value.push(c);
-                }
-            }
-            value
-        } else {
-            raw.to_owned()
-        };
+        let value = unescape(raw);
         Ok(StringLit { value, span })
     }
 

@@ -20,7 +20,7 @@
 
 use smol_str::SmolStr;
 
-use super::build::file_span;
+use super::build::{file_span, fit, unescape};
 use crate::ast::*;
 use crate::checks::{name_too_long, string_too_long};
 use crate::source::Span;
@@ -94,12 +94,6 @@ fn is_reserved(word: &[u8]) -> bool {
     )
 }
 
-/// `items` without the spare capacity of its growth, as the builder's lists (see `build::fit`).
-fn fit<T>(mut items: Vec<T>) -> Vec<T> {
-    items.shrink_to_fit();
-    items
-}
-
 impl<'a> Parser<'a> {
     // -----------------------------------------------------------------------------------------------------------
     // Positions and tokens
@@ -132,6 +126,25 @@ impl<'a> Parser<'a> {
         while let Some(item) = self.attempt(&mut rule) {
             items.push(item);
         }
+    }
+
+    /// `block_start ~ rule* ~ block_end`: the statements of a block.
+    fn block<T>(&mut self, rule: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        self.punct("{")?;
+        let mut items = Vec::new();
+        self.repeat(&mut items, rule);
+        self.punct("}")?;
+        Some(fit(items))
+    }
+
+    /// `rule ~ ("," ~ rule)*`: a list of at least one.
+    fn comma_list<T>(&mut self, mut rule: impl FnMut(&mut Self) -> Option<T>) -> Option<Vec<T>> {
+        let mut items = vec![rule(self)?];
+        self.repeat(&mut items, |p| {
+            p.punct(",")?;
+            rule(p)
+        });
+        Some(fit(items))
     }
 
     /// The span from `start` to the end of the last token read.
@@ -270,15 +283,11 @@ impl<'a> Parser<'a> {
         }
         let inner_start = start + 1;
         let mut at = inner_start;
-        let mut escaped = false;
         loop {
             match self.byte(at)? {
                 b'"' => break,
                 b'\\' => match self.byte(at + 1)? {
-                    b'"' | b'\\' | b'n' | b't' => {
-                        escaped = true;
-                        at += 2;
-                    }
+                    b'"' | b'\\' | b'n' | b't' => at += 2,
                     _ => return None,
                 },
                 b'\n' | b'\r' => return None,
@@ -289,25 +298,7 @@ impl<'a> Parser<'a> {
         if raw.len() > string_too_long::MAX_STRING_BYTES {
             self.over_limit = true;
         }
-        let value = if escaped {
-            let mut value = String::with_capacity(raw.len());
-            let mut chars = raw.chars();
-            while let Some(c) = chars.next() {
-                if c == '\\' {
-                    match chars.next() {
-                        Some('n') => value.push('\n'),
-                        Some('t') => value.push('\t'),
-                        Some(other) => value.push(other),
-                        None => {}
-                    }
-                } else {
-                    value.push(c);
-                }
-            }
-            value
-        } else {
-            raw.to_owned()
-        };
+        let value = unescape(raw);
         let span = self.take(start, at + 1);
         Some(StringLit { value, span })
     }
@@ -398,9 +389,7 @@ impl<'a> Parser<'a> {
         let start = self.begin();
         self.keyword("charter")?;
         let name = self.string()?;
-        self.punct("{")?;
-        let mut stmts = Vec::new();
-        self.repeat(&mut stmts, |p| {
+        let stmts = self.block(|p| {
             let stmt: fn(StringLit) -> MetaStmt = match p.peek_word() {
                 b"source" => MetaStmt::Source,
                 b"version" => MetaStmt::Version,
@@ -409,11 +398,10 @@ impl<'a> Parser<'a> {
             };
             p.word_token()?;
             p.string().map(stmt)
-        });
-        self.punct("}")?;
+        })?;
         Some(MetaDecl {
             name,
-            stmts: fit(stmts),
+            stmts,
             span: self.span_from(start),
         })
     }
@@ -434,11 +422,8 @@ impl<'a> Parser<'a> {
         let start = self.begin();
         self.keyword(keyword)?;
         let name = self.ident()?;
-        self.punct("{")?;
-        let mut stmts = Vec::new();
-        self.repeat(&mut stmts, stmt);
-        self.punct("}")?;
-        Some((name, fit(stmts), self.span_from(start)))
+        let stmts = self.block(stmt)?;
+        Some((name, stmts, self.span_from(start)))
     }
 
     /// `external_decl`.
@@ -489,13 +474,10 @@ impl<'a> Parser<'a> {
         let start = self.begin();
         self.keyword("decision")?;
         let name = self.ident()?;
-        self.punct("{")?;
-        let mut stmts = Vec::new();
-        self.repeat(&mut stmts, Self::decision_stmt);
-        self.punct("}")?;
+        let stmts = self.block(Self::decision_stmt)?;
         Some(DecisionDecl {
             name,
-            stmts: fit(stmts),
+            stmts,
             span: self.span_from(start),
         })
     }
@@ -595,12 +577,8 @@ impl<'a> Parser<'a> {
             }
             b"members" => {
                 self.word_token()?;
-                let mut names = vec![self.string()?];
-                self.repeat(&mut names, |p| {
-                    p.punct(",")?;
-                    p.string()
-                });
-                Some(MemberStmt::Members(fit(names), self.span_from(start)))
+                let names = self.comma_list(Self::string)?;
+                Some(MemberStmt::Members(names, self.span_from(start)))
             }
             // `term_stmt` is tried before `term_limit_stmt`.
             b"term" => self
@@ -748,11 +726,8 @@ impl<'a> Parser<'a> {
             }
             b"escalate" => {
                 self.word_token()?;
-                self.punct("{")?;
-                let mut steps = Vec::new();
-                self.repeat(&mut steps, Self::escalation_step);
-                self.punct("}")?;
-                return Some(DecisionStmt::Escalate(fit(steps), self.span_from(start)));
+                let steps = self.block(Self::escalation_step)?;
+                return Some(DecisionStmt::Escalate(steps, self.span_from(start)));
             }
             b"cadence" => return self.cadence_stmt().map(DecisionStmt::Cadence),
             b"allow" => return self.allow_stmt().map(DecisionStmt::Allow),
@@ -927,12 +902,9 @@ impl<'a> Parser<'a> {
 
     /// `vote_body`, as part of the node that starts at `start`.
     fn vote_body(&mut self, start: usize) -> Option<VoteBlock> {
-        self.punct("{")?;
-        let mut stmts = Vec::new();
-        self.repeat(&mut stmts, Self::vote_stmt);
-        self.punct("}")?;
+        let stmts = self.block(Self::vote_stmt)?;
         Some(VoteBlock {
-            stmts: fit(stmts),
+            stmts,
             span: self.span_from(start),
         })
     }
@@ -1140,12 +1112,7 @@ impl<'a> Parser<'a> {
 
     /// `actor_list`.
     fn actor_list(&mut self) -> Option<Vec<Actor>> {
-        let mut actors = vec![self.actor()?];
-        self.repeat(&mut actors, |p| {
-            p.punct(",")?;
-            p.actor()
-        });
-        Some(fit(actors))
+        self.comma_list(Self::actor)
     }
 
     /// `actor`.
@@ -1158,12 +1125,7 @@ impl<'a> Parser<'a> {
 
     /// `exclusion ~ ("," ~ exclusion)*`.
     fn exclusions(&mut self) -> Option<Vec<Exclusion>> {
-        let mut exclusions = vec![self.exclusion()?];
-        self.repeat(&mut exclusions, |p| {
-            p.punct(",")?;
-            p.exclusion()
-        });
-        Some(fit(exclusions))
+        self.comma_list(Self::exclusion)
     }
 
     /// `exclusion`.
@@ -1179,12 +1141,7 @@ impl<'a> Parser<'a> {
 
     /// `ident_list`.
     fn ident_list(&mut self) -> Option<Vec<Ident>> {
-        let mut names = vec![self.ident()?];
-        self.repeat(&mut names, |p| {
-            p.punct(",")?;
-            p.ident()
-        });
-        Some(fit(names))
+        self.comma_list(Self::ident)
     }
 
     /// `duration_bound`.
