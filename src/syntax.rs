@@ -1,7 +1,8 @@
 //! Text to AST: the pest boundary.
 //!
-//! [`parse`] returns the AST of a file or exactly one diagnostic. This is the only module that knows pest:
-//! `Rule`, `Pair` and pest's errors never leave it. Syntax errors are rewritten in the words of a charter author
+//! [`parse`] returns the AST of a file or exactly one diagnostic, from a hand-written parser (`descent`) for a file
+//! that parses and from pest for every other. This is the only module that knows pest: `Rule`, `Pair` and pest's
+//! errors never leave it. Syntax errors are rewritten in the words of a charter author
 //! ("expected a duration such as `7 days`"), with a "did you mean" when the word found is close to one expected.
 
 mod build;
@@ -95,9 +96,9 @@ pub fn parse_with_pest(source: &SourceFile) -> Result<ast::Charter, Diagnostic> 
     }
 }
 
-/// pest alone: runs the grammar over `text` in the batches [`parse`] uses and counts the pairs it produces, without
-/// building an AST; `None` when the text does not parse. Only for measuring what share of [`parse`] is pest's
-/// (the `pest` group of `benches/pipeline.rs`).
+/// pest alone: runs the grammar over `text` in the batches [`parse_with_pest`] uses and counts the pairs it
+/// produces, without building an AST; `None` when the text does not parse. Only for measuring what share of
+/// [`parse_with_pest`] is pest's (the `pest` group of `benches/pipeline.rs`).
 #[doc(hidden)]
 pub fn recognize(text: &str) -> Option<usize> {
     let mut pair_count = 0;
